@@ -1,0 +1,54 @@
+# Clinic Stories — developer commands. Quick start: `make demo`, `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP_APP := $(VENV)/.installed-app
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: demo test lint format migrations-check messages run clean help
+
+help:
+	@echo "make demo              install, migrate SQLite, load demo content, serve on 127.0.0.1:$(PORT)"
+	@echo "make test              install test tools and run the whole suite (DATABASE_URL for PostgreSQL)"
+	@echo "make lint              ruff check + ruff format --check"
+	@echo "make migrations-check  fail if models and migrations disagree"
+	@echo "make messages          rebuild compiled translations (.mo)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_APP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(STAMP_TEST): $(STAMP_APP)
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $@
+
+demo: $(STAMP_APP)
+	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DATABASE_URL= $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DATABASE_URL= $(MANAGE) seed_demo
+	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DATABASE_URL= $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP_TEST)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP_TEST)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(STAMP_APP)
+	DJANGO_SETTINGS_MODULE=clinic_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+messages: $(STAMP_APP)
+	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev $(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

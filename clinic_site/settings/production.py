@@ -1,0 +1,25 @@
+"""Production: refuses to start without a secret key and the hosts it serves."""
+
+import os
+import sys
+
+from .base import *
+
+DEBUG = False
+
+if not SECRET_KEY:
+    sys.exit("Configuration error: SECRET_KEY must be set for production settings.")
+if not ALLOWED_HOSTS:
+    sys.exit("Configuration error: ALLOWED_HOSTS must be set for production settings.")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+CLINIC_ENVIRONMENT = "production"

@@ -1,0 +1,31 @@
+"""Load the demo: users for each role and content in English and Spanish. Idempotent."""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from demo.seed import STEPS
+from demo.seed.users import SeedContext, resolve_password
+
+
+class Command(BaseCommand):
+    help = "Create demo users and content (safe to run again). Refuses production settings."
+
+    def handle(self, *args, **options):
+        if getattr(settings, "CLINIC_ENVIRONMENT", "") == "production":
+            raise CommandError("seed_demo refuses to run under production settings.")
+        password, generated = resolve_password(os.environ.get("DEMO_PASSWORD"))
+        context = SeedContext(password=password, generated_password=generated)
+        with transaction.atomic():
+            for step in STEPS:
+                step(context)
+        if options["verbosity"] > 1:
+            for line in context.lines:
+                self.stdout.write(line)
+        if generated:
+            self.stdout.write(
+                f"Demo password (generated, set on newly created users only): {password}"
+            )
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

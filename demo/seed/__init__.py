@@ -1,0 +1,16 @@
+"""Demo content, one module per section; ``seed_demo`` runs STEPS in order.
+
+Every step is idempotent: it looks things up by a stable key (username, slug, name) and only
+creates what is missing, so running the command twice leaves the same data.
+"""
+
+from collections.abc import Callable
+
+from demo.seed import pages, users
+
+SeedStep = Callable[["users.SeedContext"], None]
+
+STEPS: list[SeedStep] = [
+    users.seed,
+    pages.seed,
+]

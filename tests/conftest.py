@@ -1,0 +1,84 @@
+"""Shared fixtures: one user per editorial role, the English home page, a Spanish locale."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group, User
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+ROLE_GROUPS = {
+    "author": "Authors",
+    "reviewer": "Clinical reviewers",
+    "comms": "Communications",
+}
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(username: str, *groups: str, superuser: bool = False, **extra) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        email=f"{username}@example.org",
+        first_name=extra.pop("first_name", username.title()),
+        last_name=extra.pop("last_name", "Tester"),
+        is_staff=superuser,
+        is_superuser=superuser,
+        **extra,
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def author(db) -> User:
+    return make_user("author", "Authors", first_name="Ana", last_name="Torres")
+
+
+@pytest.fixture
+def second_author(db) -> User:
+    return make_user("author2", "Authors", first_name="Ben", last_name="Okafor")
+
+
+@pytest.fixture
+def reviewer(db) -> User:
+    return make_user("reviewer", "Clinical reviewers", first_name="Samir", last_name="Patel")
+
+
+@pytest.fixture
+def second_reviewer(db) -> User:
+    return make_user("reviewer2", "Clinical reviewers", first_name="Lena", last_name="Kraus")
+
+
+@pytest.fixture
+def comms(db) -> User:
+    return make_user("comms", "Communications", first_name="Jordan", last_name="Lee")
+
+
+@pytest.fixture
+def admin_user(db) -> User:
+    return make_user("admin", superuser=True, first_name="Morgan", last_name="Reyes")
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """The English home page created by the home app's data migration."""
+    return HomePage.objects.get(depth=2, locale__language_code="en")
+
+
+@pytest.fixture
+def spanish(db) -> Locale:
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def client_for(client):
+    """Log the test client in as a user and hand it back."""
+
+    def login(user: User):
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,79 @@
+"""seed_demo builds the demo idempotently, and never under production settings."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = {"home", "blog", "policy", "workflow", "comments", "search"}
+ALSO_COUNTED = [
+    ("auth", "user"),
+    ("auth", "group"),
+    ("wagtailcore", "page"),
+    ("wagtailcore", "revision"),
+    ("wagtailcore", "locale"),
+    ("wagtailimages", "image"),
+    ("wagtaildocs", "document"),
+]
+
+
+def row_counts() -> dict[str, int]:
+    models = [m for m in apps.get_models() if m._meta.app_label in PROJECT_APPS]
+    models += [apps.get_model(app_label, name) for app_label, name in ALSO_COUNTED]
+    return {m._meta.label: m._default_manager.count() for m in models}
+
+
+def test_seed_demo_twice_gives_the_same_counts(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
+    call_command("seed_demo")
+    first = row_counts()
+    call_command("seed_demo")
+    assert row_counts() == first
+    assert first["auth.User"] == 4
+
+
+def test_demo_users_can_log_in_to_the_admin(client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
+    call_command("seed_demo")
+    for username in ("author", "reviewer", "comms", "admin"):
+        client.logout()
+        response = client.post(
+            "/admin/login/", {"username": username, "password": "demo-pass-123"}, follow=True
+        )
+        assert response.status_code == 200
+        assert response.wsgi_request.user.username == username, username
+        assert client.get("/admin/").status_code == 200
+
+
+def test_generated_password_is_printed_once_and_works(client, monkeypatch, capsys):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+    line = next(line for line in output.splitlines() if line.startswith("Demo password"))
+    password = line.rsplit(": ", 1)[1]
+    assert client.login(username="reviewer", password=password)
+    call_command("seed_demo")
+    assert "Demo password" in capsys.readouterr().out
+    # A second run generates a new password but leaves existing users' passwords alone.
+    assert client.login(username="reviewer", password=password)
+
+
+def test_demo_users_have_their_roles(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
+    call_command("seed_demo")
+    users = {u.username: u for u in get_user_model().objects.all()}
+    assert list(users["author"].groups.values_list("name", flat=True)) == ["Authors"]
+    assert list(users["reviewer"].groups.values_list("name", flat=True)) == ["Clinical reviewers"]
+    assert list(users["comms"].groups.values_list("name", flat=True)) == ["Communications"]
+    assert users["admin"].is_superuser
+    assert not users["comms"].is_superuser
+
+
+@override_settings(CLINIC_ENVIRONMENT="production")
+def test_seed_demo_refuses_production_settings():
+    with pytest.raises(CommandError, match="refuses to run under production settings"):
+        call_command("seed_demo")
+    assert get_user_model().objects.count() == 0
