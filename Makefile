@@ -29,9 +29,9 @@ $(STAMP_TEST): $(STAMP_APP)
 	@touch $@
 
 demo: $(STAMP_APP)
-	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DATABASE_URL= $(MANAGE) migrate --no-input
-	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DATABASE_URL= $(MANAGE) seed_demo
-	DJANGO_SETTINGS_MODULE=clinic_site.settings.dev DATABASE_URL= $(MANAGE) runserver 127.0.0.1:$(PORT)
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=clinic_site.settings.dev $(MANAGE) migrate --no-input
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=clinic_site.settings.dev $(MANAGE) seed_demo
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=clinic_site.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
