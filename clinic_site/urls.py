@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
+from private_media.views import private_document
 
 handler404 = "clinic_site.views.page_not_found"
 handler500 = "clinic_site.views.server_error"
@@ -18,6 +19,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path(
+        "private-documents/<int:document_id>/<str:document_filename>",
+        private_document,
+        name="private_document",
+    ),
 ]
 
 if settings.DEBUG:

@@ -42,7 +42,7 @@ class ConsentRecord(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revocation_note = models.TextField(_("revocation note"), blank=True)
     signed_form = models.ForeignKey(
-        "wagtaildocs.Document",
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
         verbose_name=_("signed consent form"),
         null=True,
         blank=True,

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "blog",
     "policy",
     "search",
+    "private_media",
     "workflow",
     "comments",
     "demo",
@@ -138,10 +139,7 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# STORAGES (local disk or S3, private documents) is built in storage.py, imported at the end.
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -175,3 +173,5 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+from .storage import *  # noqa: E402
