@@ -1,0 +1,137 @@
+"""Readers' comments on stories and videos, every one held for moderation.
+
+The page is referenced as a plain ``wagtailcore.Page`` so this app never imports ``blog``:
+a page type opts in to comments with the class attribute ``accepts_reader_comments = True``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from comments.prescreen import IDENTIFIER_LABELS
+
+BODY_MIN_LENGTH = 2
+BODY_MAX_LENGTH = 3000
+NAME_MAX_LENGTH = 80
+
+
+def page_accepts_comments(page) -> bool:
+    """True for page types that opted in (stories and videos) with ``accepts_reader_comments``."""
+    return bool(getattr(page.specific_class, "accepts_reader_comments", False))
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self) -> CommentQuerySet:
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self) -> CommentQuerySet:
+        return self.filter(status=Comment.Status.PENDING)
+
+    def flagged(self) -> CommentQuerySet:
+        return self.exclude(flagged_identifiers=[])
+
+    def public_display(self) -> CommentQuerySet:
+        """Approved comments, oldest first, with only the columns the public page shows."""
+        return self.approved().order_by("created_at", "pk").only("pk", "name", "body", "created_at")
+
+
+class Comment(models.Model):
+    """A reader's comment; only ``approved`` comments are ever shown to the public."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    class RejectionReason(models.TextChoices):
+        MEDICAL_ADVICE = "medical_advice", _("Asks for medical advice")
+        OTHERS_HEALTH_DETAILS = "others_health_details", _("Personal health details of someone else")
+        ABUSE = "abuse", _("Abusive or offensive")
+        SPAM = "spam", _("Spam or advertising")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="reader_comments",
+    )
+    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
+    email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_("Never shown publicly; used only to tell the reader their comment is up."),
+    )
+    notify_on_approval = models.BooleanField(_("email me when it is published"), default=False)
+    body = models.TextField(
+        _("comment"),
+        validators=[MinLengthValidator(BODY_MIN_LENGTH), MaxLengthValidator(BODY_MAX_LENGTH)],
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("posted at"), default=timezone.now)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    rejection_reason = models.CharField(
+        _("reason"), max_length=30, choices=RejectionReason.choices, blank=True
+    )
+    # HMAC-SHA256 of client IP and user agent keyed with SECRET_KEY: enough to rate-limit and
+    # spot a flood from one client, never the IP itself. Cleared after 30 days by
+    # ``purge_comment_fingerprints``.
+    fingerprint = models.CharField(_("client fingerprint"), max_length=64, blank=True)
+    flagged_identifiers = models.JSONField(
+        _("possible identifiers"),
+        default=list,
+        blank=True,
+        help_text=_("What the pre-screen found that looks like personal details."),
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        default_permissions = ("delete",)
+        permissions = [("moderate_comment", _("Can moderate readers' comments"))]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"], name="comment_page_status_idx"),
+            models.Index(fields=["status", "created_at"], name="comment_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "approved", "rejected", "spam"]),
+                name="comment_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        excerpt = Truncator(" ".join(self.body.split())).chars(60)
+        return f"{self.name}: {excerpt}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of this comment's element on the story page (its permalink fragment)."""
+        return f"comment-{self.pk}"
+
+    @property
+    def is_flagged(self) -> bool:
+        return bool(self.flagged_identifiers)
+
+    def flagged_labels(self) -> list[str]:
+        """Human labels of what the pre-screen found, for moderators."""
+        return [str(IDENTIFIER_LABELS.get(code, code)) for code in self.flagged_identifiers]

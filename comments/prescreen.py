@@ -1,0 +1,175 @@
+"""Health-aware pre-screening: spot things in a comment that look like personal identifiers.
+
+Readers sometimes post their own or someone else's details (a phone number, a date of birth,
+a hospital number). Nothing here blocks or publishes a comment — every comment is held for
+moderation anyway — it only tells the moderator where to look. The patterns favour catching
+too much over too little, and know a little English, British, American and Spanish usage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+EMAIL = "email"
+PHONE = "phone"
+DATE_OF_BIRTH = "date_of_birth"
+FULL_DATE = "full_date"
+MEDICAL_RECORD_NUMBER = "medical_record_number"
+NATIONAL_ID = "national_id"
+POSTAL_ADDRESS = "postal_address"
+
+IDENTIFIER_LABELS = {
+    EMAIL: _("email address"),
+    PHONE: _("phone number"),
+    DATE_OF_BIRTH: _("date of birth"),
+    FULL_DATE: _("full date (could be a date of birth)"),
+    MEDICAL_RECORD_NUMBER: _("medical record or hospital number"),
+    NATIONAL_ID: _("NHS, social security or ID number"),
+    POSTAL_ADDRESS: _("postal address"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One suspected identifier: what kind it is and where it sits in the text."""
+
+    kind: str
+    start: int
+    end: int
+
+
+_I = re.IGNORECASE
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|"
+    r"mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre)"
+)
+_NUMERIC_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})"
+_WORDY_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?{_MONTHS}\.?,?\s+(?:de\s+)?\d{{4}}"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_ANY_DATE = rf"(?:{_NUMERIC_DATE}|{_WORDY_DATE})"
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w.+-]+\s*[\[(]\s*at\s*[\])]\s*[\w-]+\s*[\[(]\s*dot\s*[\])]\s*\w{2,}",
+    _I,
+)
+DATE_OF_BIRTH_RE = re.compile(
+    r"(?:\bborn\b(?:\s+on)?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?\s?o\.?\s?b\b\.?"
+    r"|\bbirthday\b(?:\s+is)?|\bfecha\s+de\s+nacimiento\b|\bnaci[óo]\b(?:\s+el)?"
+    r"|\bnacid[oa]\b(?:\s+el)?)"
+    rf"[\s:,-]{{0,3}}(?:the\s+|el\s+)?{_ANY_DATE}",
+    _I,
+)
+FULL_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/])")
+MEDICAL_RECORD_RE = re.compile(
+    r"(?:\bMRN\b|\bmedical\s+records?(?:\s+(?:number|no\.?|#))?|\bhospital\s+(?:number|no\.?|id)"
+    r"|\bpatient\s+(?:id|number|no\.?)|\b(?:record|chart|case)\s+(?:number|no\.?)|\bNHC\b"
+    r"|\bhistoria\s+cl[ií]nica|\bn[uú]mero\s+de\s+historia|\btarjeta\s+sanitaria|\bCIP\b)"
+    r"[\s:#.]{0,3}(?:(?:is|es|number|n[uú]mero)\s+)?[A-Z]{0,4}[-\s]?\d[\d\s-]{3,14}\d",
+    _I,
+)
+NHS_NUMBER_RE = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+NHS_WITH_KEYWORD_RE = re.compile(
+    r"\bNHS\s*(?:number|no\.?|#)?[\s:]{0,3}\d{3}[ -]?\d{3}[ -]?\d{4}\b", _I
+)
+SSN_RE = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])")
+SSN_WITH_KEYWORD_RE = re.compile(
+    r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|#))?|seguridad\s+social)"
+    r"[\s:#.]{0,3}(?:(?:is|es)\s+)?\d[\d\s-]{7,12}\d",
+    _I,
+)
+SPANISH_ID_RE = re.compile(r"\b([XYZ]?)(\d{7,8})[-\s]?([A-Z])\b", _I)
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d[\d ().-]{6,20}\d(?!\w)")
+POSTAL_ADDRESS_RES = [
+    # 221B Baker Street, 12 Elm Rd.
+    re.compile(
+        r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){1,4}"
+        r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Crescent|Way|Place|Pl|Court|Ct"
+        r"|Boulevard|Blvd|Terrace|Gardens|Grove|Square|Sq)\b\.?"
+    ),
+    # UK postcodes: SW1A 1AA, M1 1AE.
+    re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"),
+    # US city, state and ZIP: Springfield, IL 62704.
+    re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"),
+    # Calle Mayor 12, Avenida de la Constitución, 5.
+    re.compile(
+        r"\b(?:Calle|C/|Avenida|Avda\.?|Plaza|Paseo|Camino)\s+(?:de(?:l|\s+la|\s+los|\s+las)?\s+)?"
+        r"[A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[\wÁÉÍÓÚÑ'-]+){0,3}?,?\s+(?:n[ºo°.]\s*)?\d{1,4}\b"
+    ),
+]
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    """NHS numbers carry a modulus-11 check digit; phone numbers pass it only by chance."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _spanish_id_ok(prefix: str, number: str, letter: str) -> bool:
+    """A Spanish DNI (8 digits) or NIE (X/Y/Z + 7 digits) whose control letter matches."""
+    if prefix:
+        if len(number) != 7:
+            return False
+        number = str("XYZ".index(prefix.upper())) + number
+    elif len(number) != 8:
+        return False
+    return _DNI_LETTERS[int(number) % 23] == letter.upper()
+
+
+def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
+    return any(start < f.end and f.start < end for f in findings)
+
+
+def _national_ids(text: str) -> list[Finding]:
+    found = [
+        Finding(NATIONAL_ID, m.start(), m.end())
+        for regex in (NHS_WITH_KEYWORD_RE, SSN_WITH_KEYWORD_RE, SSN_RE)
+        for m in regex.finditer(text)
+    ]
+    for m in NHS_NUMBER_RE.finditer(text):
+        if _nhs_checksum_ok("".join(m.groups())) and not _overlaps(m.start(), m.end(), found):
+            found.append(Finding(NATIONAL_ID, m.start(), m.end()))
+    for m in SPANISH_ID_RE.finditer(text):
+        if _spanish_id_ok(*m.groups()):
+            found.append(Finding(NATIONAL_ID, m.start(), m.end()))
+    return found
+
+
+def find_identifiers(text: str) -> list[Finding]:
+    """Every suspected identifier in ``text``, in reading order.
+
+    Specific patterns go first (record numbers, ID numbers, dates); the broad phone-number
+    pattern only claims digits that nothing more specific explained.
+    """
+    findings: list[Finding] = [
+        Finding(MEDICAL_RECORD_NUMBER, m.start(), m.end()) for m in MEDICAL_RECORD_RE.finditer(text)
+    ]
+    findings += [f for f in _national_ids(text) if not _overlaps(f.start, f.end, findings)]
+    findings += [Finding(EMAIL, m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
+    findings += [Finding(DATE_OF_BIRTH, m.start(), m.end()) for m in DATE_OF_BIRTH_RE.finditer(text)]
+    for m in FULL_DATE_RE.finditer(text):
+        if not _overlaps(m.start(), m.end(), findings):
+            findings.append(Finding(FULL_DATE, m.start(), m.end()))
+    for regex in POSTAL_ADDRESS_RES:
+        findings += [Finding(POSTAL_ADDRESS, m.start(), m.end()) for m in regex.finditer(text)]
+    for m in PHONE_RE.finditer(text):
+        digit_count = sum(ch.isdigit() for ch in m.group())
+        if 9 <= digit_count <= 15 and not _overlaps(m.start(), m.end(), findings):
+            findings.append(Finding(PHONE, m.start(), m.end()))
+    return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+def identifier_kinds(text: str) -> list[str]:
+    """The distinct kinds found, sorted: what is stored on the comment for the moderator."""
+    return sorted({finding.kind for finding in find_identifiers(text)})

@@ -1,0 +1,88 @@
+"""Template tags that page templates use to show comments, counts and the comment form.
+
+In a story or video template::
+
+    {% load comment_tags %}
+    {% block extra_head %}{% comments_head page %}{% endblock %}
+    … {% comment_count page %} in the header …
+    {% block comments %}{% comments_section page %}{% endblock %}
+
+In a listing, one query for all the counts::
+
+    {% approved_comment_counts stories as counts %}
+    {% for story in stories %} … {% comment_count story counts=counts %} … {% endfor %}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.contrib.messages import get_messages
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from comments.antispam import fill_timer_token
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.queries import approved_count, approved_counts
+from comments.rendering import format_comment_body, highlight_identifiers as highlight
+
+register = template.Library()
+
+
+def _comment_messages(request) -> list:
+    """Messages about this reader's comment, shown next to the comments where they look."""
+    if request is None:
+        return []
+    return [message for message in get_messages(request) if "comments" in message.tags]
+
+
+@register.inclusion_tag("comments/comments_section.html", takes_context=True)
+def comments_section(context: template.Context, page: Page) -> dict[str, Any]:
+    """Approved comments (oldest first, one query), the policy and an empty form."""
+    comments = list(Comment.objects.filter(page_id=page.pk).public_display())
+    request = context.get("request")
+    return {
+        "page": page,
+        "comments": comments,
+        "count": len(comments),
+        "form": CommentForm(),
+        "fill_timer": fill_timer_token(),
+        "status_messages": _comment_messages(request),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("comments/comments_head.html")
+def comments_head(page: Page) -> dict[str, Any]:
+    """The comments stylesheet and the story's comment feeds as <link rel="alternate">."""
+    return {"page": page}
+
+
+@register.inclusion_tag("comments/comment_count.html", takes_context=True)
+def comment_count(
+    context: template.Context, page: Page, counts: dict[int, int] | None = None
+) -> dict[str, Any]:
+    """"N comments", linking to the comments on the page; pass ``counts`` in listings."""
+    count = counts.get(page.pk, 0) if counts is not None else approved_count(page)
+    return {"page": page, "count": count, "request": context.get("request")}
+
+
+@register.simple_tag
+def approved_comment_counts(pages) -> dict[int, int]:
+    """Approved counts for every page of a listing, in one query."""
+    return approved_counts(pages)
+
+
+@register.filter
+def comment_body(text: str) -> SafeString:
+    """A comment's plain text as safe HTML: escaped, paragraphs kept, links rel="nofollow ugc"."""
+    return format_comment_body(text)
+
+
+@register.filter
+def highlight_identifiers(text: str) -> SafeString:
+    """For moderators: the comment escaped, with suspected personal details in <mark>."""
+    return highlight(text)

@@ -1,0 +1,118 @@
+"""The moderation queue in the Wagtail admin: a snippet viewset for ``Comment``.
+
+A snippet viewset (rather than a bare ModelViewSet) gives the listing Wagtail's bulk-action
+checkboxes and footer for free; the bulk actions themselves live in ``bulk_actions.py``.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.models import Page
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from comments.forms import ModerationForm
+from comments.models import Comment
+from comments.moderation import moderate
+
+
+def _pages_with_comments(request) -> QuerySet[Page]:
+    return Page.objects.filter(reader_comments__isnull=False).distinct().order_by("title")
+
+
+class CommentFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Comment.Status.choices, empty_label=_("Any status")
+    )
+    page = django_filters.ModelChoiceFilter(
+        label=_("Story"), queryset=_pages_with_comments, empty_label=_("Any story")
+    )
+    flagged = django_filters.BooleanFilter(
+        label=_("Possible personal details"),
+        method="filter_flagged",
+        widget=forms.Select(choices=[("", _("Any")), ("true", _("Flagged")), ("false", _("Not flagged"))]),
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["status", "page", "flagged"]
+
+    def filter_flagged(self, queryset: QuerySet[Comment], name: str, value: bool | None):
+        if value is None:
+            return queryset
+        return queryset.flagged() if value else queryset.filter(flagged_identifiers=[])
+
+
+class FlaggedColumn(Column):
+    """Shows what the pre-screen found, highlighted so it stands out in the queue."""
+
+    cell_template_name = "comments/admin/flagged_cell.html"
+
+
+class CommentIndexView(IndexView):
+    def get_base_queryset(self) -> QuerySet[Comment]:
+        return super().get_base_queryset().select_related("page")
+
+
+class CommentEditView(EditView):
+    """Saving records a moderation decision (logged, notified) instead of a plain edit."""
+
+    success_message = _("Decision saved for comment '%(object)s'.")
+
+    def save_instance(self) -> Comment:
+        data = self.form.cleaned_data
+        moderate([self.object.pk], data["status"], self.request.user, data["rejection_reason"])
+        self.object.refresh_from_db()
+        return self.object
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = _("Comments")
+    menu_name = "reader-comments"
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = CommentIndexView
+    edit_view_class = CommentEditView
+    filterset_class = CommentFilterSet
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        "__str__",
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            primary=lambda comment: comment.status == Comment.Status.PENDING,
+            sort_key="status",
+        ),
+        FlaggedColumn("flagged_identifiers", label=_("Possible personal details")),
+        Column("page", label=_("Story"), accessor="page.title"),
+        DateColumn("created_at", label=_("Posted"), sort_key="created_at"),
+    ]
+    edit_handler = ObjectList(
+        [
+            HelpPanel(
+                heading=_("Comment"),
+                template="comments/admin/comment_under_review_panel.html",
+            ),
+            FieldPanel("status", widget=forms.RadioSelect),
+            FieldPanel("rejection_reason"),
+        ],
+        base_form_class=ModerationForm,
+    )
+
+    def get_permissions_to_register(self) -> QuerySet[Permission]:
+        """Only the permissions that mean something here show up in the group editor."""
+        return Permission.objects.filter(
+            content_type__app_label="comments",
+            codename__in=["moderate_comment", "delete_comment"],
+        )

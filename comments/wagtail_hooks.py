@@ -1,0 +1,75 @@
+"""Admin wiring for comment moderation: permissions, the queue, bulk actions, the dashboard
+panel and the audit-log vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Count, Min, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from comments.bulk_actions import BULK_ACTIONS
+from comments.models import Comment
+from comments.permissions import CommentPermissionPolicy, can_moderate
+from comments.viewsets import CommentViewSet
+
+# The policy must be registered before the viewset looks one up.
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+comment_viewset = CommentViewSet()
+register_snippet(comment_viewset)
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+class CommentsAwaitingModerationPanel(Component):
+    """Dashboard panel for Communications: how many comments wait, and how many look risky."""
+
+    name = "comments_awaiting_moderation"
+    template_name = "comments/admin/dashboard_panel.html"
+    order = 205
+
+    def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict:
+        summary = Comment.objects.pending().aggregate(
+            pending=Count("pk"),
+            flagged=Count("pk", filter=~Q(flagged_identifiers=[])),
+            oldest=Min("created_at"),
+        )
+        return {**summary, "queue_url": reverse(comment_viewset.get_url_name("list"))}
+
+
+@hooks.register("construct_homepage_panels")
+def add_comments_panel(request, panels: list) -> None:
+    if can_moderate(request.user):
+        panels.append(CommentsAwaitingModerationPanel())
+
+
+class _ModerationFormatter(LogFormatter):
+    def format_comment(self, log_entry) -> str:
+        reason = log_entry.data.get("reason")
+        if not reason:
+            return ""
+        return str(Comment.RejectionReason(reason).label)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions) -> None:
+    for code, label, message in [
+        ("comments.approve", _("Approve comment"), _("Comment approved and published")),
+        ("comments.reject", _("Reject comment"), _("Comment rejected")),
+        ("comments.spam", _("Mark comment as spam"), _("Comment marked as spam")),
+        ("comments.reopen", _("Return comment to the queue"), _("Comment returned to the queue")),
+    ]:
+        formatter = type(
+            f"{code.replace('.', '_')}_formatter",
+            (_ModerationFormatter,),
+            {"label": label, "message": message},
+        )
+        actions.register_action(code)(formatter)
