@@ -3,11 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
 from private_media.views import private_document
+from translations.sitemap import sitemap
 
 handler404 = "clinic_site.views.page_not_found"
 handler500 = "clinic_site.views.server_error"

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "workflow",
     "comments",
     "demo",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -6,11 +6,13 @@ creates what is missing, so running the command twice leaves the same data.
 
 from collections.abc import Callable
 
-from demo.seed import pages, users
+from demo.seed import pages, translations, users
 
 SeedStep = Callable[["users.SeedContext"], None]
 
 STEPS: list[SeedStep] = [
     users.seed,
     pages.seed,
+    # Last: Spanish versions of the English pages every step above created.
+    translations.seed,
 ]
