@@ -45,7 +45,9 @@ def client_fingerprint(request: HttpRequest) -> str:
 
 def fill_timer_token(issued_at: float | None = None) -> str:
     """A signed timestamp put in the form when it is shown, to measure how long filling took."""
-    return signing.dumps(int(issued_at if issued_at is not None else time.time()), salt=FILL_TIMER_SALT)
+    return signing.dumps(
+        int(issued_at if issued_at is not None else time.time()), salt=FILL_TIMER_SALT
+    )
 
 
 def seconds_since_issued(token: str, now: float | None = None) -> float | None:

@@ -1,4 +1,7 @@
-"""RSS 2.0 and Atom feeds of approved comments: per story, and site-wide in the reader's language."""
+"""RSS 2.0 and Atom feeds of approved comments: per story, and site-wide in the reader's language.
+
+Feeds are public, so they show exactly what the page shows: approved comments, no emails.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from comments.models import Comment
-from comments.rendering import format_comment_body
+from comments.rendering import format_comment_body, strip_control_characters
 from comments.views import commentable_page
 
 FEED_LENGTH = 50
@@ -22,17 +25,19 @@ class _CommentItems:
     """What every comment feed says about one comment."""
 
     def item_title(self, comment: Comment) -> str:
-        return _("%(name)s on “%(title)s”") % {"name": comment.name, "title": comment.page.title}
+        return strip_control_characters(
+            _("%(name)s on “%(title)s”") % {"name": comment.name, "title": comment.page.title}
+        )
 
     def item_description(self, comment: Comment) -> str:
         # Feed readers treat descriptions as HTML: send the escaped, linked rendering.
-        return format_comment_body(comment.body)
+        return format_comment_body(strip_control_characters(comment.body))
 
     def item_link(self, comment: Comment) -> str:
         return f"{comment.page.get_url()}#{comment.anchor}"
 
     def item_author_name(self, comment: Comment) -> str:
-        return comment.name
+        return strip_control_characters(comment.name)
 
     def item_pubdate(self, comment: Comment):
         return comment.created_at

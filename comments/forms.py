@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from comments.models import BODY_MAX_LENGTH, BODY_MIN_LENGTH, NAME_MAX_LENGTH, Comment
+from comments.rendering import strip_control_characters
 
 HONEYPOT_FIELD = "leave_blank"
 FILL_TIMER_FIELD = "started"
@@ -51,6 +52,15 @@ class CommentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("auto_id", "comment_%s")  # unique ids on a page with other forms
         super().__init__(*args, **kwargs)
+
+    def clean_name(self) -> str:
+        return strip_control_characters(self.cleaned_data["name"]).strip()
+
+    def clean_body(self) -> str:
+        body = strip_control_characters(self.cleaned_data["body"]).strip()
+        if len(body) < BODY_MIN_LENGTH:
+            raise forms.ValidationError(_("Write a little more: at least two characters."))
+        return body
 
     def clean(self) -> dict:
         cleaned = super().clean()

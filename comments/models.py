@@ -51,7 +51,10 @@ class Comment(models.Model):
 
     class RejectionReason(models.TextChoices):
         MEDICAL_ADVICE = "medical_advice", _("Asks for medical advice")
-        OTHERS_HEALTH_DETAILS = "others_health_details", _("Personal health details of someone else")
+        OTHERS_HEALTH_DETAILS = (
+            "others_health_details",
+            _("Personal health details of someone else"),
+        )
         ABUSE = "abuse", _("Abusive or offensive")
         SPAM = "spam", _("Spam or advertising")
         OFF_TOPIC = "off_topic", _("Off-topic")

@@ -62,9 +62,9 @@ EMAIL_RE = re.compile(
 )
 DATE_OF_BIRTH_RE = re.compile(
     r"(?:\bborn\b(?:\s+on)?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bd\.?\s?o\.?\s?b\b\.?"
-    r"|\bbirthday\b(?:\s+is)?|\bfecha\s+de\s+nacimiento\b|\bnaci[óo]\b(?:\s+el)?"
-    r"|\bnacid[oa]\b(?:\s+el)?)"
-    rf"[\s:,-]{{0,3}}(?:the\s+|el\s+)?{_ANY_DATE}",
+    r"|\bbirthday\b|\bfecha\s+de\s+nacimiento\b|\bnaci[óo]\b"
+    r"|\bnacid[oa]\b)"
+    rf"[\s:,-]{{0,3}}(?:(?:is|was|on|the|es|era|el)\s+){{0,2}}{_ANY_DATE}",
     _I,
 )
 FULL_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/])")
@@ -157,7 +157,9 @@ def find_identifiers(text: str) -> list[Finding]:
     ]
     findings += [f for f in _national_ids(text) if not _overlaps(f.start, f.end, findings)]
     findings += [Finding(EMAIL, m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
-    findings += [Finding(DATE_OF_BIRTH, m.start(), m.end()) for m in DATE_OF_BIRTH_RE.finditer(text)]
+    findings += [
+        Finding(DATE_OF_BIRTH, m.start(), m.end()) for m in DATE_OF_BIRTH_RE.finditer(text)
+    ]
     for m in FULL_DATE_RE.finditer(text):
         if not _overlaps(m.start(), m.end(), findings):
             findings.append(Finding(FULL_DATE, m.start(), m.end()))

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import Urlizer, escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from comments.prescreen import IDENTIFIER_LABELS, find_identifiers
+
+# C0 control characters other than tab and line breaks: never meaningful in a comment, and
+# not allowed in XML 1.0, so they would break the comment feeds.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def strip_control_characters(text: str) -> str:
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 class _ReaderLinkUrlizer(Urlizer):
@@ -32,9 +42,7 @@ def highlight_identifiers(text: str) -> SafeString:
             continue
         parts.append(escape(text[position : finding.start]))
         label = escape(IDENTIFIER_LABELS[finding.kind])
-        parts.append(
-            f'<mark title="{label}">{escape(text[finding.start : finding.end])}</mark>'
-        )
+        parts.append(f'<mark title="{label}">{escape(text[finding.start : finding.end])}</mark>')
         position = finding.end
     parts.append(escape(text[position:]))
     return mark_safe(linebreaks("".join(parts), autoescape=False))  # noqa: S308 - escaped

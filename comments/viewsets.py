@@ -36,7 +36,9 @@ class CommentFilterSet(WagtailFilterSet):
     flagged = django_filters.BooleanFilter(
         label=_("Possible personal details"),
         method="filter_flagged",
-        widget=forms.Select(choices=[("", _("Any")), ("true", _("Flagged")), ("false", _("Not flagged"))]),
+        widget=forms.Select(
+            choices=[("", _("Any")), ("true", _("Flagged")), ("false", _("Not flagged"))]
+        ),
     )
 
     class Meta:

@@ -26,7 +26,8 @@ from comments.antispam import fill_timer_token
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.queries import approved_count, approved_counts
-from comments.rendering import format_comment_body, highlight_identifiers as highlight
+from comments.rendering import format_comment_body
+from comments.rendering import highlight_identifiers as highlight
 
 register = template.Library()
 
@@ -65,7 +66,7 @@ def comments_head(page: Page) -> dict[str, Any]:
 def comment_count(
     context: template.Context, page: Page, counts: dict[int, int] | None = None
 ) -> dict[str, Any]:
-    """"N comments", linking to the comments on the page; pass ``counts`` in listings."""
+    """ "N comments", linking to the comments on the page; pass ``counts`` in listings."""
     count = counts.get(page.pk, 0) if counts is not None else approved_count(page)
     return {"page": page, "count": count, "request": context.get("request")}
 

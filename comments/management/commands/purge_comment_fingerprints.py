@@ -28,6 +28,10 @@ class Command(BaseCommand):
             raise CommandError("--days must be zero or more.")
         cutoff = timezone.now() - timedelta(days=days)
         cleared = (
-            Comment.objects.filter(created_at__lt=cutoff).exclude(fingerprint="").update(fingerprint="")
+            Comment.objects.filter(created_at__lt=cutoff)
+            .exclude(fingerprint="")
+            .update(fingerprint="")
         )
-        self.stdout.write(f"Cleared the fingerprint of {cleared} comment(s) older than {days} days.")
+        self.stdout.write(
+            f"Cleared the fingerprint of {cleared} comment(s) older than {days} days."
+        )

@@ -1,0 +1,229 @@
+"""Posting a comment: held for moderation, spam defences that never lose a person's text."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import Client
+
+from comments.antispam import RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW_SECONDS
+from comments.models import Comment
+from tests.comments_support import (  # noqa: F401
+    assert_only_safe_markup,
+    form_data,
+    fresh_rate_limits_fixture,
+    naughty_strings,
+    post_url,
+    resubmission,
+    story_fixture,
+    video_fixture,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def later(monkeypatch, seconds: float) -> None:
+    """Let ``seconds`` pass for the signed fill timer and the cache's expiry."""
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + seconds)
+
+
+def test_a_comment_is_held_for_moderation_and_the_reader_is_thanked(client, story):
+    response = client.post(post_url(story), form_data(body="The night team were wonderful."))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{story.url}#comments"
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.page_id == story.pk
+    assert comment.body == "The night team were wonderful."
+    page = client.get(response["Location"])
+    assert "Thanks — your comment will appear after review." in page.content.decode()
+    assert "The night team were wonderful." not in page.content.decode()
+
+
+def test_video_pages_take_comments_too(client, video):
+    assert client.post(post_url(video), form_data()).status_code == 302
+    assert Comment.objects.get().page_id == video.pk
+
+
+def test_the_fingerprint_is_a_keyed_hash_never_the_address(client, story):
+    client.post(post_url(story), form_data(), REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Fx")
+    fingerprint = Comment.objects.get().fingerprint
+    assert len(fingerprint) == 64
+    assert "203.0.113.9" not in fingerprint
+    client.post(post_url(story), form_data(), REMOTE_ADDR="203.0.113.10", HTTP_USER_AGENT="Fx")
+    assert Comment.objects.exclude(fingerprint=fingerprint).count() == 1
+
+
+def test_pre_screen_flags_personal_details_but_still_only_holds_the_comment(client, story):
+    client.post(post_url(story), form_data(body="Ring my mum on 07700 900123, MRN 1234567"))
+    comment = Comment.objects.get()
+    assert comment.flagged_identifiers == ["medical_record_number", "phone"]
+    assert comment.status == Comment.Status.PENDING
+
+
+def test_field_errors_are_shown_and_the_text_is_kept(client, story):
+    response = client.post(post_url(story), form_data(name="", body="x"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required." in html
+    assert "Ensure this value has at least 2 characters" in html
+    assert resubmission(response)["body"] == "x"
+    assert not Comment.objects.exists()
+
+
+def test_a_comment_over_3000_characters_is_refused_with_the_text_kept(client, story):
+    long_text = "word " * 700
+    response = client.post(post_url(story), form_data(body=long_text))
+    assert "at most 3000 characters" in response.content.decode()
+    assert resubmission(response)["body"] == long_text.strip()
+    assert not Comment.objects.exists()
+
+
+def test_asking_for_an_email_needs_an_address(client, story):
+    response = client.post(post_url(story), form_data(notify_on_approval="on", email=""))
+    assert "Give an email address so we can tell you" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_an_email_is_only_kept_when_the_reader_asked_to_be_told(client, story):
+    client.post(post_url(story), form_data(email="sam@example.org"))
+    client.post(post_url(story), form_data(email="kim@example.org", notify_on_approval="on"))
+    assert sorted(Comment.objects.values_list("email", flat=True)) == ["", "kim@example.org"]
+
+
+def test_honeypot_holds_the_comment_back_and_a_retry_goes_through(client, story, monkeypatch):
+    body = "My grandmother was treated here in the 1970s."
+    response = client.post(post_url(story), form_data(body=body, leave_blank="autofilled"))
+
+    assert response.status_code == 200
+    assert "could not tell your comment apart from automated spam" in response.content.decode()
+    assert not Comment.objects.exists()
+    retry = resubmission(response)
+    assert retry["body"] == body
+    assert retry["leave_blank"] == ""
+
+    later(monkeypatch, 20)  # the person reads the message and presses send again
+    assert client.post(post_url(story), retry).status_code == 302
+    assert Comment.objects.get().body == body
+
+
+def test_too_fast_is_held_back_and_a_retry_goes_through(client, story, monkeypatch):
+    fresh = form_data(body="Quick but real.")
+    fresh["started"] = resubmission(client.get(story.url))["started"]
+    response = client.post(post_url(story), fresh)
+
+    assert response.status_code == 200
+    assert "quicker than a person usually writes" in response.content.decode()
+    assert not Comment.objects.exists()
+
+    later(monkeypatch, 10)
+    assert client.post(post_url(story), resubmission(response)).status_code == 302
+    assert Comment.objects.get().body == "Quick but real."
+
+
+@pytest.mark.parametrize("token", ["", "forged", "MTc5NTYzNzA2NQ:1xWJE9:bad-signature"])
+def test_a_missing_or_forged_fill_timer_asks_to_send_again(client, story, token):
+    response = client.post(post_url(story), form_data(started=token))
+    assert "Your text is kept below: please send it again." in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_rate_limit_after_five_comments_in_ten_minutes_keeps_the_text(client, story, monkeypatch):
+    for number in range(RATE_LIMIT_COUNT):
+        response = client.post(post_url(story), form_data(body=f"Comment number {number}"))
+        assert response.status_code == 302
+    response = client.post(post_url(story), form_data(body="One more thought."))
+
+    assert response.status_code == 429
+    assert "Please wait ten minutes" in response.content.decode()
+    assert Comment.objects.count() == RATE_LIMIT_COUNT
+    other_reader = client.post(post_url(story), form_data(), HTTP_USER_AGENT="Another browser")
+    assert other_reader.status_code == 302
+
+    later(monkeypatch, RATE_LIMIT_WINDOW_SECONDS + 1)
+    assert client.post(post_url(story), resubmission(response)).status_code == 302
+    assert Comment.objects.filter(body="One more thought.").exists()
+
+
+def test_only_live_story_and_video_pages_take_comments(client, story, home_page):
+    assert client.post(post_url(home_page), form_data()).status_code == 404
+    story.unpublish()
+    assert client.post(post_url(story), form_data()).status_code == 404
+    assert client.post("/en/comments/999999/post/", form_data()).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_the_endpoint_only_accepts_post_with_a_csrf_token(story):
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.get(post_url(story)).status_code == 405
+    assert browser.post(post_url(story), form_data()).status_code == 403
+    page = browser.get(story.url)
+    token = resubmission(page)["csrfmiddlewaretoken"]
+    assert browser.post(post_url(story), form_data(csrfmiddlewaretoken=token)).status_code == 302
+
+
+def test_the_form_works_without_javascript(client, story):
+    """Everything needed is plain HTML: labels, a real submit button, the policy text."""
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    form = soup.find("form", class_="comment-form")
+    assert form["method"] == "post"
+    assert form["action"] == post_url(story)
+    for field in form.find_all(["input", "textarea"]):
+        if field.get("type") not in {"hidden"}:
+            assert form.find("label", attrs={"for": field["id"]}), field
+    assert form.find("button", type="submit")
+    policy = soup.find(class_="comment-policy").get_text()
+    assert "cannot give medical advice" in policy
+    assert "anyone else's health details" in policy
+    assert "call your local emergency number" in policy
+
+
+def test_naughty_strings_are_never_reflected_unescaped(client, story):
+    for text in naughty_strings():
+        if not any(ch in text for ch in "<>&\"'"):
+            continue
+        response = client.post(post_url(story), form_data(name=text[:80] or "x", body="x"))
+        assert response.status_code == 200, text
+        form = BeautifulSoup(response.content, "html.parser").find("form", class_="comment-form")
+        assert form.find("script") is None, text
+        assert resubmission(response)["name"] == (text[:80].strip() or "x"), text
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason=(
+        "Concurrent writers need a server database: the SQLite test database lives in one "
+        "connection's memory. CI runs this test against PostgreSQL (DATABASE_URL)."
+    ),
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_comments_posted_at_the_same_moment_are_both_kept(story):
+    """Two readers press send together: both comments are stored."""
+    barrier = threading.Barrier(2)
+    results: list[int] = []
+
+    def post(reader: str) -> None:
+        browser = Client(HTTP_USER_AGENT=f"browser of {reader}")
+        data = form_data(name=reader, body=f"{reader} says thank you.")
+        barrier.wait(timeout=10)
+        try:
+            results.append(browser.post(post_url(story), data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(name,)) for name in ("Ana", "Ben")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert results == [302, 302]
+    assert sorted(Comment.objects.values_list("name", flat=True)) == ["Ana", "Ben"]
