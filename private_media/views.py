@@ -26,12 +26,20 @@ def private_document(
     return private_document_response(request, document)
 
 
-def private_document_response(request: HttpRequest, document: AbstractDocument) -> HttpResponse:
-    """Check permission, then stream the file from disk or redirect to a short-lived S3 link."""
+def refuse_unpermitted(request: HttpRequest) -> HttpResponse | None:
+    """Send anonymous visitors to log in and refuse staff without the download permission."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     if not request.user.has_perm(DOWNLOAD_PERMISSION):
         raise PermissionDenied
+    return None
+
+
+def private_document_response(request: HttpRequest, document: AbstractDocument) -> HttpResponse:
+    """Check permission, then stream the file from disk or redirect to a short-lived S3 link."""
+    refusal = refuse_unpermitted(request)
+    if refusal is not None:
+        return refusal
     if not document.is_stored_locally():
         # Remote private storage: its URL is presigned and expires within five minutes.
         response: HttpResponse = redirect(document.file.url)

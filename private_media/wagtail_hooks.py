@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.documents.models import AbstractDocument
 
-from private_media.views import private_document_response
+from private_media.views import refuse_unpermitted
 
 
 @hooks.register("before_serve_document", order=-100)
-def serve_private_documents_only_to_permitted_staff(
+def hand_private_documents_to_the_checked_view(
     document: AbstractDocument, request: HttpRequest
 ) -> HttpResponse | None:
-    """Private documents get the same permission check as the private download view."""
+    """Refuse, or send permitted staff to the private view: Wagtail's route never serves them."""
     if document.is_stored_privately or document.is_private:
-        return private_document_response(request, document)
+        return refuse_unpermitted(request) or redirect(document.url)
     return None
