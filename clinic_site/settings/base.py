@@ -162,6 +162,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Communications holds no publish permission: finishing the review publishes on its own authority.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.finish.publish_approved_revision"
+# Translations are created as drafts and go through the same review, never live on creation.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
     "version": 1,

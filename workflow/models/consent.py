@@ -1,7 +1,9 @@
 """Consent records and the review contract that page types implement.
 
 ``workflow`` never imports ``blog`` or ``policy``: each page type answers for itself what
-blocks its approval through :meth:`ReviewableMixin.review_blockers`.
+blocks its approval through :meth:`ReviewableMixin.review_blockers`, and a page type links a
+consent record with a foreign key whose reverse relation (``ConsentRecord.stories`` for
+stories) is found generically by :mod:`workflow.consent`.
 """
 
 from __future__ import annotations
@@ -9,10 +11,24 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class ConsentRecordQuerySet(models.QuerySet):
+    def invalid(self, today: datetime.date | None = None) -> ConsentRecordQuerySet:
+        """Records that cannot support web publication today (the rules of ``invalid_reasons``)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(date_signed__isnull=True)
+            | Q(scope_web_stories=False)
+            | Q(expires_on__lt=today)
+            | Q(revoked_at__isnull=False)
+        )
 
 
 class ConsentRecord(models.Model):
@@ -61,6 +77,8 @@ class ConsentRecord(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ConsentRecordQuerySet.as_manager()
+
     class Meta:
         ordering = ["-date_signed", "person_name"]
         verbose_name = _("consent record")
@@ -72,10 +90,20 @@ class ConsentRecord(models.Model):
 
     def clean(self) -> None:
         errors = {}
+        today = timezone.localdate()
+        if self.date_signed and self.date_signed > today:
+            errors["date_signed"] = _("The date signed cannot be in the future.")
         if self.date_signed and self.expires_on and self.expires_on <= self.date_signed:
             errors["expires_on"] = _("The expiry date must be after the date signed.")
         if self.revoked_at and not self.revocation_note.strip():
             errors["revocation_note"] = _("Say why the consent was revoked.")
+        if self.revocation_note.strip() and not self.revoked_at:
+            errors["revoked_at"] = _("Give the date of the revocation, or clear the note.")
+        if self.signed_form_id and not self.signed_form.collection.get_view_restrictions().exists():
+            errors["signed_form"] = _(
+                "Keep the signed form in a private collection (such as “Consent forms”), "
+                "so it is never served at a public address."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -95,6 +123,17 @@ class ConsentRecord(models.Model):
 
     def is_valid(self, today: datetime.date | None = None) -> bool:
         return not self.invalid_reasons(today)
+
+    @admin.display(description=_("status"))
+    def status_label(self) -> str:
+        """One word for the admin listing: what an editor needs to know at a glance."""
+        if self.revoked_at:
+            return str(_("Revoked"))
+        if self.expires_on < timezone.localdate():
+            return str(_("Expired"))
+        if not self.is_valid():
+            return str(_("Not usable"))
+        return str(_("Valid"))
 
 
 class ReviewableMixin(models.Model):

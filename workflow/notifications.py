@@ -1,0 +1,191 @@
+"""Review emails: reviewers when a stage awaits them, authors on approval, rejection, publication.
+
+Wagtail's own notifiers send most of these; here they are wrapped so that a mail failure is
+logged and never breaks the review action, and the author emails go to the page's owner as well
+as to whoever submitted it. Everything goes through Django's email backend (console in
+development, SMTP from ``EMAIL_URL`` in production).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.dispatch import Signal
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import override
+from wagtail.admin.mail import (
+    BaseGroupApprovalTaskStateEmailNotifier,
+    GroupApprovalTaskStateSubmissionEmailNotifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
+    send_mail,
+)
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import (
+    task_approved,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
+from wagtail.users.models import UserProfile
+
+from workflow.groups import COMMUNICATIONS, active_members
+
+logger = logging.getLogger(__name__)
+
+
+class NeverRaise:
+    """Notifier mixin: a failure to send is logged, and the review carries on."""
+
+    def __call__(self, instance: Any = None, **kwargs: Any) -> bool:
+        try:
+            return super().__call__(instance, **kwargs)
+        except Exception:
+            logger.exception("Review notification %r could not be sent", self.notification)
+            return False
+
+
+def email_templates(name: str) -> dict[str, str]:
+    base = f"workflow/notifications/{name}"
+    return {"subject": f"{base}_subject.txt", "text": f"{base}.txt", "html": f"{base}.html"}
+
+
+def authors_of(workflow_state: WorkflowState, triggering_user: AbstractBaseUser | None) -> set:
+    """Who wrote the page: the person who submitted it and the page's owner."""
+    page = workflow_state.content_object
+    people = {workflow_state.requested_by, getattr(page, "owner", None)}
+    return {person for person in people if person is not None and person != triggering_user}
+
+
+class AwaitingReviewNotifier(NeverRaise, GroupApprovalTaskStateSubmissionEmailNotifier):
+    """Members of the stage's group: a page awaits your review."""
+
+
+class SubmittedNotifier(NeverRaise, WorkflowStateSubmissionEmailNotifier):
+    """Administrators hear of every submission, as in Wagtail."""
+
+
+class RejectedNotifier(NeverRaise, WorkflowStateRejectionEmailNotifier):
+    """Authors: changes requested, with the reviewer's comment (Wagtail's template)."""
+
+    def get_recipient_users(self, workflow_state: WorkflowState, **kwargs: Any) -> set:
+        return authors_of(workflow_state, kwargs.get("user"))
+
+
+class PublishedNotifier(NeverRaise, WorkflowStateApprovalEmailNotifier):
+    """Authors: both stages approved, so the page is live (or scheduled)."""
+
+    def get_template_set(self, instance: Any, **kwargs: Any) -> dict[str, str]:
+        return email_templates("published")
+
+    def get_recipient_users(self, workflow_state: WorkflowState, **kwargs: Any) -> set:
+        return authors_of(workflow_state, kwargs.get("user"))
+
+
+class StageApprovedNotifier(NeverRaise, BaseGroupApprovalTaskStateEmailNotifier):
+    """Authors: one stage approved and the next under way (the last stage sends 'published')."""
+
+    notification = "approved"
+
+    def get_template_set(self, instance: Any, **kwargs: Any) -> dict[str, str]:
+        return email_templates("stage_approved")
+
+    def can_handle(self, instance: Any, **kwargs: Any) -> bool:
+        return (
+            super().can_handle(instance, **kwargs)
+            and instance.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        )
+
+    def get_context(self, task_state: TaskState, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(task_state, **kwargs)
+        current = task_state.workflow_state.current_task_state
+        context["next_task"] = current.task if current else None
+        context["task_state"] = task_state
+        return context
+
+    def get_recipient_users(self, task_state: TaskState, **kwargs: Any) -> set:
+        return authors_of(task_state.workflow_state, kwargs.get("user"))
+
+
+# (signal, sender, dispatch_uid Wagtail uses, our notifier). Reusing Wagtail's dispatch_uid
+# replaces its handler whichever app's ready() runs first.
+RECEIVERS: list[tuple[Signal, type, str, Any]] = [
+    (
+        task_submitted,
+        TaskState,
+        "group_approval_task_submitted_email_notification",
+        AwaitingReviewNotifier(),
+    ),
+    (
+        workflow_submitted,
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        SubmittedNotifier(),
+    ),
+    (
+        workflow_rejected,
+        WorkflowState,
+        "workflow_state_rejected_email_notification",
+        RejectedNotifier(),
+    ),
+    (
+        workflow_approved,
+        WorkflowState,
+        "workflow_state_approved_email_notification",
+        PublishedNotifier(),
+    ),
+    (
+        task_approved,
+        TaskState,
+        "clinic_task_state_approved_email_notification",
+        StageApprovedNotifier(),
+    ),
+]
+
+
+def connect_review_notifications() -> None:
+    for signal, sender, dispatch_uid, notifier in RECEIVERS:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid, weak=False)
+
+
+def consent_recipients(page: Page) -> list[AbstractBaseUser]:
+    """The page's owner, everyone who wrote a revision of it, and Communications."""
+    people: dict[int, AbstractBaseUser] = {}
+    candidates: Iterable[AbstractBaseUser | None] = [
+        page.owner,
+        *(revision.user for revision in page.revisions.select_related("user")),
+        *active_members(COMMUNICATIONS),
+    ]
+    for person in candidates:
+        if person is not None and person.is_active and person.email:
+            people.setdefault(person.pk, person)
+    return list(people.values())
+
+
+def notify_consent_unpublished(page: Page, reasons: list[str]) -> int:
+    """Tell the authors and Communications that a story went offline; returns failed sends."""
+    failures = 0
+    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    for person in consent_recipients(page):
+        context = {"user": person, "page": page, "reasons": reasons, "edit_url": edit_url}
+        with override(UserProfile.get_for_user(person).get_preferred_language()):
+            subject = render_to_string(
+                "workflow/notifications/consent_unpublished_subject.txt", context
+            ).strip()
+            body = render_to_string("workflow/notifications/consent_unpublished.txt", context)
+        try:
+            send_mail(subject, body, [person.email])
+        except Exception:
+            failures += 1
+            logger.exception(
+                "Could not tell %s that page %s was unpublished", person.email, page.pk
+            )
+    return failures

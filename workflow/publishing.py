@@ -1,0 +1,92 @@
+"""What approval writes and publishes: the clinical review record and the final publication.
+
+``WAGTAIL_FINISH_WORKFLOW_ACTION`` points at :func:`publish_approved_revision`, so finishing the
+review publishes even though Communications holds no publish permission of its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Revision, TaskState, WorkflowState
+
+from workflow.models.consent import ReviewableMixin
+
+CLINICAL_REVIEW_ACTION = "workflow.clinical_review"
+PUBLISHED_AFTER_REVIEW_ACTION = "workflow.published_after_review"
+
+
+def display_name(user: AbstractBaseUser | None) -> str:
+    """The name shown to readers and colleagues: full name, else the username."""
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
+
+
+def record_clinical_review(
+    task_state: TaskState, user: AbstractBaseUser, now: datetime.datetime | None = None
+) -> None:
+    """Write the reviewer's name and the date into the revision under review and the page row.
+
+    The revision is what Communications approves and what gets published, so the reviewed-by
+    line goes live with exactly the content the clinician approved. The page row is updated too,
+    so the re-review report sees the review at once. Both are direct updates: no new revision,
+    which would restart the review.
+    """
+    revision = task_state.revision
+    page = revision.as_object()
+    if not isinstance(page, ReviewableMixin):
+        return
+    name = display_name(user)
+    reviewed_at = timezone.localtime(now or timezone.now(), datetime.UTC)
+    revision.content = {
+        **revision.content,
+        "reviewed_by_name": name,
+        "last_reviewed_at": reviewed_at,
+    }
+    Revision.objects.filter(pk=revision.pk).update(content=revision.content)
+    type(page).objects.filter(pk=page.pk).update(
+        reviewed_by_name=name, last_reviewed_at=reviewed_at
+    )
+    log(
+        instance=page,
+        action=CLINICAL_REVIEW_ACTION,
+        user=user,
+        revision=revision,
+        data={"reviewer": name, "reviewed_at": reviewed_at.isoformat()},
+    )
+
+
+def publish_approved_revision(workflow_state: WorkflowState, user: AbstractBaseUser | None = None):
+    """Publish the revision both stages approved, whatever the final approver's permissions.
+
+    Nobody but administrators holds publish permission, so Wagtail's default finish action
+    (which publishes as the approving user) would refuse; the review itself is the permission.
+    """
+    final_state = workflow_state.current_task_state
+    revision = (
+        final_state.revision
+        if final_state is not None
+        else workflow_state.content_object.get_latest_revision()
+    )
+    revision.publish(user=user, skip_permission_checks=True)
+    approvals = (
+        workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED, revision=revision)
+        .select_related("task", "finished_by")
+        .order_by("finished_at")
+    )
+    log(
+        instance=revision.as_object(),
+        action=PUBLISHED_AFTER_REVIEW_ACTION,
+        user=user,
+        revision=revision,
+        data={
+            "approvals": [
+                {"task": state.task.name, "approved_by": display_name(state.finished_by)}
+                for state in approvals
+            ]
+        },
+    )

@@ -1,0 +1,76 @@
+"""Admin report: live pages whose clinical review is more than twelve months old (or missing)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import DateTimeField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import PageReportView
+from wagtail.models import Page, get_page_models
+
+from workflow.groups import is_review_staff
+from workflow.models import ReviewableMixin
+from workflow.rules import rereview_cutoff
+
+
+def reviewable_page_models() -> list[type[Page]]:
+    """Page types that carry the clinical review fields (stories, videos, the policy...)."""
+    return [model for model in get_page_models() if issubclass(model, ReviewableMixin)]
+
+
+def due_for_rereview(now: datetime.datetime | None = None) -> QuerySet[Page]:
+    """Live reviewable pages never reviewed, or last reviewed before the cutoff; oldest first."""
+    cutoff = rereview_cutoff(now or timezone.now())
+    models = reviewable_page_models()
+    if not models:
+        return Page.objects.none()
+    due = Q(pk__in=[])
+    reviewed_at = []
+    for model in models:
+        stale = model.objects.filter(Q(last_reviewed_at__lt=cutoff) | Q(last_reviewed_at=None))
+        due |= Q(pk__in=stale.values("pk"))
+        reviewed_at.append(
+            Subquery(model.objects.filter(pk=OuterRef("pk")).values("last_reviewed_at")[:1])
+        )
+    last_review = (
+        Coalesce(*reviewed_at, output_field=DateTimeField())
+        if len(reviewed_at) > 1
+        else reviewed_at[0]
+    )
+    return (
+        Page.objects.live()
+        .filter(due)
+        .annotate(last_clinical_review=last_review)
+        .order_by(F("last_clinical_review").asc(nulls_first=True), "pk")
+    )
+
+
+class ClinicalRereviewReportView(PageReportView):
+    page_title = _("Stories due for clinical re-review")
+    header_icon = "time"
+    index_url_name = "workflow_rereview_report"
+    index_results_url_name = "workflow_rereview_report_results"
+    results_template_name = "workflow/reports/rereview_results.html"
+    list_export = ["title", "reviewed_by_name", "last_reviewed_at", "last_published_at"]
+    export_headings = {
+        "title": _("Title"),
+        "reviewed_by_name": _("Clinically reviewed by"),
+        "last_reviewed_at": _("Last clinical review"),
+        "last_published_at": _("Last published"),
+    }
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not is_review_staff(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self) -> str:
+        return f"clinical-rereview-{timezone.localdate().isoformat()}"
+
+    def get_queryset(self) -> QuerySet[Page]:
+        return due_for_rereview().select_related("locale").specific()
