@@ -49,11 +49,13 @@ class ClinicDocument(AbstractDocument):
 
     @property
     def is_stored_privately(self) -> bool:
-        return self.file.name.startswith(PRIVATE_PREFIX)
+        return (self.file.name or "").startswith(PRIVATE_PREFIX)
 
     @property
     def url(self) -> str:
-        if self.is_stored_privately or self.is_private:
+        # The file's place says whether it is private, with no query: pages that link many
+        # documents stay cheap. Serving checks the collection as well (see wagtail_hooks).
+        if self.is_stored_privately:
             return reverse("private_document", args=[self.id, self.filename])
         return super().url
 

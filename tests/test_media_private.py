@@ -130,3 +130,13 @@ def test_a_collection_made_private_takes_its_documents_along(admin_user, client_
     assert document.file.name.startswith("documents/")
     assert (local_media / "media" / document.file.name).read_bytes() == PDF_BYTES
     assert not list((local_media / "private").rglob("*.pdf"))
+
+
+def test_deleting_a_consent_form_removes_its_file(
+    consent_form, local_media, django_capture_on_commit_callbacks
+):
+    stored = local_media / "private" / "documents" / consent_form.filename
+    assert stored.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_form.delete()
+    assert not stored.exists()
