@@ -140,3 +140,15 @@ def test_deleting_a_consent_form_removes_its_file(
     with django_capture_on_commit_callbacks(execute=True):
         consent_form.delete()
     assert not stored.exists()
+
+
+def test_admin_pages_link_private_documents_to_the_checked_view(
+    consent_form, admin_user, client_for
+):
+    editor = client_for(admin_user)
+    listing = editor.get(reverse("wagtaildocs:index"))
+    assert listing.status_code == 200
+    edit = editor.get(reverse("wagtaildocs:edit", args=[consent_form.id]))
+    assert edit.status_code == 200
+    assert consent_form.url.encode() in edit.content
+    assert b"/media/" not in edit.content
