@@ -30,7 +30,7 @@ def client_ip(request: HttpRequest) -> str:
     Only trust a header that your own proxy overwrites (e.g. ``HTTP_X_REAL_IP``): clients can
     send any ``X-Forwarded-For`` they like.
     """
-    header = getattr(settings, "COMMENTS_CLIENT_IP_HEADER", "")
+    header = getattr(settings, "COMMENTS_CLIENT_IP_HEADER", "")  # set from the environment
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from comments.forms import RejectionForm
 from comments.models import Comment
 from comments.moderation import moderate
-from comments.permissions import can_moderate
+from comments.permissions import DELETE_PERMISSION, can_moderate, refuse
 
 
 class ModerationBulkAction(SnippetBulkAction):
@@ -23,9 +23,10 @@ class ModerationBulkAction(SnippetBulkAction):
     confirm_label = _("Yes, go ahead")
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        # Other bulk actions list items "without access"; for moderation, refuse outright.
+        # Other bulk actions list the items "without access"; that would show unmoderated
+        # comments to people who may not read them, so refuse outright.
         if not can_moderate(request.user):
-            raise PermissionDenied
+            return refuse(request)
         return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, comment: Comment) -> bool:
@@ -101,4 +102,15 @@ class SpamBulkAction(ModerationBulkAction):
         ) % {"count": num_parent_objects}
 
 
-BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, SpamBulkAction]
+class DeleteCommentsBulkAction(DeleteBulkAction):
+    """Wagtail's snippet bulk delete, for administrators only (registered to replace it)."""
+
+    models = [Comment]
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm(DELETE_PERMISSION):
+            return refuse(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, SpamBulkAction, DeleteCommentsBulkAction]

@@ -55,6 +55,10 @@ class Comment(models.Model):
             "others_health_details",
             _("Personal health details of someone else"),
         )
+        IDENTIFYING_DETAILS = (
+            "identifying_details",
+            _("Identifying details (phone, address, date of birth, hospital number)"),
+        )
         ABUSE = "abuse", _("Abusive or offensive")
         SPAM = "spam", _("Spam or advertising")
         OFF_TOPIC = "off_topic", _("Off-topic")
@@ -123,8 +127,15 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        excerpt = Truncator(" ".join(self.body.split())).chars(60)
-        return f"{self.name}: {excerpt}"
+        # No words of the comment here: this label is copied into the audit log, which must not
+        # keep personal details after a comment is rejected or erased.
+        return _("Comment %(id)s by %(name)s") % {"id": self.pk, "name": self.name}
+
+    def excerpt(self) -> str:
+        """The first words, for the moderation queue."""
+        return Truncator(" ".join(self.body.split())).chars(90)
+
+    excerpt.short_description = _("comment")
 
     @property
     def anchor(self) -> str:

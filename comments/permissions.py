@@ -8,8 +8,13 @@ a decision is kept, not erased). Nobody creates comments in the admin; readers w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 MODERATE_PERMISSION = "comments.moderate_comment"
@@ -27,6 +32,24 @@ def _permission_for(action: str) -> str | None:
 
 def can_moderate(user: AbstractBaseUser) -> bool:
     return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+
+
+def refuse(request: HttpRequest) -> HttpResponse:
+    """A plain 403 page. Wagtail would redirect to the dashboard instead; here a refusal is
+    explicit, so an author or reviewer knows the queue exists and who looks after it."""
+    return TemplateResponse(request, "comments/admin/forbidden.html", status=403)
+
+
+def require_permission(permission: str, view: Callable) -> Callable:
+    """Wrap an admin view so users without ``permission`` get :func:`refuse`."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm(permission):
+            return refuse(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 class CommentPermissionPolicy(BaseDjangoAuthPermissionPolicy):

@@ -20,6 +20,12 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 from comments.forms import ModerationForm
 from comments.models import Comment
 from comments.moderation import moderate
+from comments.permissions import (
+    DELETE_PERMISSION,
+    MODERATE_PERMISSION,
+    refuse,
+    require_permission,
+)
 
 
 def _pages_with_comments(request) -> QuerySet[Page]:
@@ -89,7 +95,7 @@ class CommentViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["-created_at"]
     list_display = [
-        "__str__",
+        "excerpt",
         StatusTagColumn(
             "get_status_display",
             label=_("Status"),
@@ -111,6 +117,21 @@ class CommentViewSet(SnippetViewSet):
         ],
         base_form_class=ModerationForm,
     )
+
+    def get_urlpatterns(self) -> list:
+        """Every view answers 403 to anyone who may not moderate (deleting: administrators;
+        adding: nobody, readers write comments)."""
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if pattern.name == "add":
+                pattern.callback = refuse
+            else:
+                permission = DELETE_PERMISSION if pattern.name == "delete" else MODERATE_PERMISSION
+                pattern.callback = require_permission(permission, pattern.callback)
+        return patterns
+
+    def register_chooser_viewset(self) -> None:
+        """No chooser: nothing links to a comment, and a chooser would list unmoderated ones."""
 
     def get_permissions_to_register(self) -> QuerySet[Permission]:
         """Only the permissions that mean something here show up in the group editor."""

@@ -25,8 +25,9 @@ register_permission_policy(Comment, CommentPermissionPolicy(Comment))
 comment_viewset = CommentViewSet()
 register_snippet(comment_viewset)
 
+# A late order, so the comments-only delete replaces Wagtail's generic snippet one.
 for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
+    hooks.register("register_bulk_action", bulk_action, order=100)
 
 
 class CommentsAwaitingModerationPanel(Component):
@@ -52,11 +53,13 @@ def add_comments_panel(request, panels: list) -> None:
 
 
 class _ModerationFormatter(LogFormatter):
-    def format_comment(self, log_entry) -> str:
+    """Adds the reason where there is one: “Comment rejected: Asks for medical advice”."""
+
+    def format_message(self, log_entry) -> str:
         reason = log_entry.data.get("reason")
-        if not reason:
-            return ""
-        return str(Comment.RejectionReason(reason).label)
+        if reason in Comment.RejectionReason.values:
+            return f"{self.message}: {Comment.RejectionReason(reason).label}"
+        return str(self.message)
 
 
 @hooks.register("register_log_actions")

@@ -58,6 +58,9 @@ def test_authors_and_reviewers_are_refused_every_moderation_view(request, client
     assert client.post(edit_url(comment), {"status": "approved"}).status_code == 403
     assert client.post(bulk_url("approve", comment)).status_code == 403
     assert client.get(bulk_url("spam", comment)).status_code == 403
+    assert client.get(bulk_url("delete", comment)).status_code == 403
+    chooser = client.get("/admin/snippets/choose/comments/comment/", follow=True)
+    assert chooser.status_code == 404  # no chooser that could list unmoderated comments
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
     assert "Comments awaiting moderation" not in client.get("/admin/").content.decode()
@@ -147,8 +150,7 @@ def test_rejecting_needs_a_reason_which_is_logged(client_for, comms, story):
     entry = ModelLogEntry.objects.get(object_id=str(comment.pk), action="comments.reject")
     assert entry.data["reason"] == "medical_advice"
     history = client.get(f"{QUEUE}history/{comment.pk}/").content.decode()
-    assert "Comment rejected" in history
-    assert "Asks for medical advice" in history
+    assert "Comment rejected: Asks for medical advice" in history
     assert not mail.outbox
 
 
@@ -217,12 +219,13 @@ def test_a_mail_failure_never_blocks_approval(
 def test_only_administrators_may_delete_a_comment(client_for, comms, admin_user, story):
     comment = add_comment(story)
     assert client_for(comms).post(f"{QUEUE}delete/{comment.pk}/").status_code == 403
+    assert client_for(comms).post(bulk_url("delete", comment)).status_code == 403
     assert client_for(admin_user).post(f"{QUEUE}delete/{comment.pk}/").status_code == 302
     assert not Comment.objects.exists()
 
 
 def test_nobody_writes_comments_in_the_admin(client_for, admin_user):
-    assert client_for(admin_user).get(f"{QUEUE}new/").status_code == 403
+    assert client_for(admin_user).get(f"{QUEUE}add/").status_code == 403
 
 
 def test_purge_clears_fingerprints_older_than_thirty_days(story, capsys):
