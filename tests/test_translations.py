@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from wagtail.models import Locale
 
-from demo.seed.spanish_text import HOME
-from demo.seed.translations import translate_page
+from tests.translations_support import alternates, switcher, switcher_links, translate_home
 
 pytestmark = pytest.mark.django_db
 
@@ -21,31 +19,7 @@ SITEMAP_NS = {
 
 @pytest.fixture
 def spanish_home(home_page, spanish):
-    """The home page translated with wagtail-localize, as the demo seed does it, and live."""
-    lines = {
-        **HOME,
-        # The data migration's shorter introduction (seed_demo replaces it).
-        home_page.hero_intro: "Pacientes, familiares, amigos y profesionales cuentan lo que "
-        "vivieron, con sus propias palabras.",
-    }
-    translate_page(home_page, lines, spanish, None)
-    return home_page.get_translation(spanish)
-
-
-def alternates(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
-
-
-def switcher(html: str) -> str:
-    match = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
-    assert match, "no language switcher on the page"
-    return match.group(0)
-
-
-def switcher_links(html: str) -> dict[str, str]:
-    return {
-        lang: href for href, lang in re.findall(r'<a href="([^"]+)" lang="([^"]+)"', switcher(html))
-    }
+    return translate_home(home_page, spanish)
 
 
 def test_both_locales_exist_after_migrate():

@@ -1,0 +1,40 @@
+"""Helpers for the translation tests: a Spanish home page made the way the demo seed makes it."""
+
+from __future__ import annotations
+
+import re
+
+from wagtail.models import Locale, Page
+
+from demo.seed.spanish_text import HOME
+from demo.seed.translations import translate_page
+
+
+def translate_home(home_page: Page, spanish: Locale) -> Page:
+    """The home page translated with wagtail-localize and published, as seed_demo does it."""
+    lines = {
+        **HOME,
+        # The data migration's shorter introduction (seed_demo replaces it).
+        home_page.hero_intro: "Pacientes, familiares, amigos y profesionales cuentan lo que "
+        "vivieron, con sus propias palabras.",
+    }
+    translate_page(home_page, lines, spanish, None)
+    return home_page.get_translation(spanish)
+
+
+def alternates(html: str) -> dict[str, str]:
+    """The page head's hreflang links: {hreflang: href}."""
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def switcher(html: str) -> str:
+    """The language switcher's markup."""
+    match = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
+    assert match, "no language switcher on the page"
+    return match.group(0)
+
+
+def switcher_links(html: str) -> dict[str, str]:
+    """The switcher's links: {language code: href} (the current language is not a link)."""
+    links = re.findall(r'<a href="([^"]+)" lang="([^"]+)"', switcher(html))
+    return {lang: href for href, lang in links}

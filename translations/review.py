@@ -1,0 +1,66 @@
+"""Send a synced translation into the same review workflow as any page.
+
+wagtail-localize's translation editor can only *publish* a translation, and its
+``save_target(publish=False)`` writes the translated text straight into the page row, which for
+a live page is what the public sees. Neither is acceptable here: what readers see must be what
+both reviewers approved. So a translation is turned into a draft *revision* of the translated
+page (the live row is left alone, as Wagtail's own editor does), and that revision is submitted
+to the page's workflow; its final approval publishes it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Revision, WorkflowState
+from wagtail_localize.models import Translation, TranslationLog
+
+
+class NoReviewWorkflow(Exception):
+    """The translated page is in no section with a workflow, so it cannot be reviewed."""
+
+
+@transaction.atomic
+def save_translation_draft(translation: Translation, user: AbstractBaseUser | None) -> Revision:
+    """A new draft revision of the translated page from the current translation memory.
+
+    Untranslated segments fall back to the original language, as wagtail-localize's own
+    preview does; the translation editor shows the translator which ones those are.
+    """
+    page = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    if not page.live:
+        # A page that was never published has no public text to protect; keeping its row in
+        # step lets the admin listing show the translated title, as Wagtail's editor does.
+        page.save(clean=False)
+    revision = page.save_revision(user=user, log_action=True)
+    TranslationLog.objects.create(
+        source=translation.source, locale=translation.target_locale, revision=revision
+    )
+    return revision
+
+
+@transaction.atomic
+def submit_translation_for_review(
+    translation: Translation, user: AbstractBaseUser | None
+) -> WorkflowState:
+    """Save the translation as a draft and start (or resume) the page's review workflow."""
+    page: Page = translation.get_target_instance()
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise NoReviewWorkflow(
+            _("No review workflow covers “%(title)s”; ask an administrator to assign one.")
+            % {"title": page.get_admin_display_title()}
+        )
+    save_translation_draft(translation, user)
+    page = Page.objects.get(pk=page.pk).specific
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+    elif state is None:
+        state = workflow.start(page, user)
+    # A run already in progress stays where it is: approvals given to an earlier revision no
+    # longer count (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT), so the new text is reviewed.
+    return state
