@@ -1,9 +1,19 @@
 """The home page: the front door of the stories site in each language."""
 
+from __future__ import annotations
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+
+from blog.listing import with_card_images
+from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage, feed_links
+
+FEATURED_STORIES = 3
+LATEST_VIDEOS = 3
 
 
 class HomePage(Page):
@@ -22,9 +32,29 @@ class HomePage(Page):
         help_text=_("One or two sentences under the headline."),
     )
 
+    policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("social-media policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked as “Read our social-media policy”."),
+    )
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_intro")], heading=_("Hero")),
+        InlinePanel(
+            "featured_stories",
+            max_num=FEATURED_STORIES,
+            heading=_("Featured stories"),
+            label=_("Featured story"),
+            help_text=_(
+                "Up to three stories shown first. Empty places are filled with the latest stories."
+            ),
+        ),
+        FieldPanel("policy_page"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -32,3 +62,65 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def featured_story_pages(self) -> list[StoryPage]:
+        """The chosen stories in this page's language, topped up with the latest live ones.
+
+        A story chosen on the English home page shows its Spanish version on the Spanish home
+        page; a choice with no live version in this language is skipped. Three queries at most
+        (plus the images'), whatever was chosen.
+        """
+        keys = [
+            key
+            for key in self.featured_stories.values_list("story__translation_key", flat=True)
+            if key
+        ]
+        stories = with_card_images(StoryPage.objects.live().public().filter(locale=self.locale_id))
+        by_key = {
+            story.translation_key: story for story in stories.filter(translation_key__in=keys)
+        }
+        chosen = [by_key[key] for key in dict.fromkeys(keys) if key in by_key][:FEATURED_STORIES]
+        missing = FEATURED_STORIES - len(chosen)
+        if missing:
+            latest = stories.exclude(pk__in=[story.pk for story in chosen]).order_by(
+                "-first_published_at", "-pk"
+            )
+            chosen += list(latest[:missing])
+        return chosen
+
+    def latest_videos(self) -> list[VideoPage]:
+        videos = VideoPage.objects.live().public().filter(locale=self.locale_id)
+        return list(
+            with_card_images(videos, "thumbnail").order_by("-first_published_at", "-pk")[
+                :LATEST_VIDEOS
+            ]
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        story_index = StoryIndexPage.objects.child_of(self).live().first()
+        policy = self.policy_page.localized if self.policy_page_id else None
+        context.update(
+            featured_stories=self.featured_story_pages(),
+            latest_videos=self.latest_videos(),
+            story_index=story_index,
+            video_index=VideoIndexPage.objects.child_of(self).live().first(),
+            policy_page=policy if policy is not None and policy.live else None,
+            feeds=feed_links(story_index, request) if story_index else [],
+        )
+        return context
+
+
+class HomeFeaturedStory(Orderable):
+    """One story an editor chose for the home page."""
+
+    home_page = ParentalKey(HomePage, related_name="featured_stories", on_delete=models.CASCADE)
+    story = models.ForeignKey(
+        "blog.StoryPage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured story")
+        verbose_name_plural = _("featured stories")

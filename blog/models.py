@@ -1,0 +1,521 @@
+"""Stories and videos: the page types readers come for, and the indexes that list them."""
+
+from __future__ import annotations
+
+import math
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from blog.blocks import TRANSCRIPT_FEATURES, StoryBodyBlock
+from blog.feeds import StoryAtomFeed, StoryRssFeed
+from blog.listing import StoryFilterForm, paginate, rendition_or_none, with_card_images
+from blog.social import share_links, story_structured_data
+from blog.video import VideoRef, parse_video_url, validate_video_url
+from workflow.models import ReviewableMixin
+
+WORDS_PER_MINUTE = 200
+RELATED_STORIES = 3
+HERO_RENDITION = "fill-1200x630"
+VIDEO_RENDITION = "fill-960x540"
+
+
+class StorytellerType(models.TextChoices):
+    PATIENT = "patient", _("Patient")
+    FAMILY = "family", _("Family member")
+    FRIEND = "friend", _("Friend")
+    STAFF = "staff", _("Staff")
+
+
+# Stories told by or about a patient need the patient's (or representative's) consent.
+CONSENT_REQUIRED = {StorytellerType.PATIENT, StorytellerType.FAMILY, StorytellerType.FRIEND}
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class VideoTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.VideoPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class StoryIndexPage(RoutablePageMixin, Page):
+    """/stories/: every live story in this language, filterable, paginated and syndicated."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def stories(self) -> QuerySet[StoryPage]:
+        return (
+            StoryPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        )
+
+    def topic_tags(self) -> QuerySet[Tag]:
+        """Tags used by at least one live story here: the only ones worth offering as filters."""
+        return (
+            Tag.objects.filter(blog_storytag_items__content_object__in=self.stories())
+            .distinct()
+            .order_by("name")
+        )
+
+    @path("", name="listing")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        form = StoryFilterForm(
+            request.GET, tags=self.topic_tags(), storyteller_choices=StorytellerType.choices
+        )
+        filters = form.filters()
+        stories = self.stories()
+        if "tag" in filters:
+            stories = stories.filter(tagged_items__tag__slug=filters["tag"])
+        if "storyteller" in filters:
+            stories = stories.filter(storyteller_type=filters["storyteller"])
+        page_obj = paginate(request, with_card_images(stories))
+        tag_name = dict(form.fields["tag"].choices).get(filters.get("tag"), "")
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "filters": filters,
+                "page_obj": page_obj,
+                "stories": page_obj.object_list,
+                "elided_page_range": page_obj.paginator.get_elided_page_range(
+                    page_obj.number, on_each_side=2, on_ends=1
+                ),
+                "feeds": feed_links(self, request, filters.get("tag"), tag_name),
+                "filtered_tag_name": tag_name,
+            },
+        )
+
+    def _feed(self, request: HttpRequest, feed_class, tag_slug: str | None) -> HttpResponse:
+        tag = get_object_or_404(self.topic_tags(), slug=tag_slug) if tag_slug else None
+        return feed_class()(request, index_page=self, tag=tag)
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request: HttpRequest) -> HttpResponse:
+        return self._feed(request, StoryRssFeed, None)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request: HttpRequest) -> HttpResponse:
+        return self._feed(request, StoryAtomFeed, None)
+
+    @path("tag/<slug:tag>/feed/rss/", name="tag_feed_rss")
+    def tag_feed_rss(self, request: HttpRequest, tag: str) -> HttpResponse:
+        return self._feed(request, StoryRssFeed, tag)
+
+    @path("tag/<slug:tag>/feed/atom/", name="tag_feed_atom")
+    def tag_feed_atom(self, request: HttpRequest, tag: str) -> HttpResponse:
+        return self._feed(request, StoryAtomFeed, tag)
+
+
+def feed_links(
+    index_page: Page, request: HttpRequest | None, tag_slug: str = "", tag_name: str = ""
+) -> list[dict[str, str]]:
+    """The RSS and Atom addresses of a story index (and of one topic), for rel=alternate links.
+
+    Takes a plain Page so a story can advertise its index's feeds without loading it specifically.
+    """
+    base = index_page.get_url(request) or ""
+    resolver = StoryIndexPage.get_resolver()
+    links = [
+        {"type": "application/rss+xml", "title": gettext("All stories (RSS)"), "name": "feed_rss"},
+        {
+            "type": "application/atom+xml",
+            "title": gettext("All stories (Atom)"),
+            "name": "feed_atom",
+        },
+    ]
+    if tag_slug:
+        about = {"tag": tag_name or tag_slug}
+        links += [
+            {
+                "type": "application/rss+xml",
+                "title": gettext("Stories about %(tag)s (RSS)") % about,
+                "name": "tag_feed_rss",
+            },
+            {
+                "type": "application/atom+xml",
+                "title": gettext("Stories about %(tag)s (Atom)") % about,
+                "name": "tag_feed_atom",
+            },
+        ]
+    for link in links:
+        kwargs = {"tag": tag_slug} if link["name"].startswith("tag_") else {}
+        link["url"] = base + resolver.reverse(link.pop("name"), **kwargs).lstrip("/")
+    return links
+
+
+class StoryPage(ReviewableMixin, Page):
+    """One person's story, checked for accuracy and consent before it goes live."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown on cards, in feeds and in search results."),
+    )
+    storyteller_type = models.CharField(
+        _("who is telling the story"), max_length=10, choices=StorytellerType.choices
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The storyteller's name as they agreed to be shown, e.g. “Maria, mother of a patient”. "
+            "Leave empty to show “Anonymous”."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        help_text=_("Describe what the image shows, for readers who cannot see it."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("story"))
+    tags = ClusterTaggableManager(
+        through="blog.StoryTag", blank=True, verbose_name=_("topics"), help_text=""
+    )
+    consent_record = models.ForeignKey(
+        "workflow.ConsentRecord",
+        verbose_name=_("consent record"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stories",
+        help_text=_("Required for stories told by or about a patient. Never shown to the public."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        MultiFieldPanel(
+            [FieldPanel("storyteller_type"), FieldPanel("byline")], heading=_("Storyteller")
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    consent_panels = [FieldPanel("consent_record")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(consent_panels, heading=_("Consent")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        # Later entries replace Page's own for the same field: the title is boosted here.
+        *Page.search_fields,
+        index.SearchField("title", boost=5),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=3),
+        index.SearchField("body", boost=1),
+        index.SearchField("byline", boost=0.5),
+        index.RelatedFields("tags", [index.SearchField("name", boost=0.5)]),
+        index.FilterField("storyteller_type"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("storyteller_type", overridable=False),
+        SynchronizedField("consent_record", overridable=False),
+        SynchronizedField("hero_image"),
+        SynchronizedField("tagged_items"),
+        TranslatableField("summary"),
+        TranslatableField("byline"),
+        TranslatableField("hero_alt"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["blog.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    @property
+    def display_byline(self) -> str:
+        return self.byline or gettext("Anonymous")
+
+    @cached_property
+    def reading_minutes(self) -> int:
+        """Minutes to read the words of the body (captions and quotes included, videos not)."""
+        words = 0
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") == "text":
+                words += len(strip_tags(value or "").split())
+            elif block.get("type") == "pull_quote":
+                words += len((value or {}).get("quote", "").split())
+            elif block.get("type") == "image":
+                words += len((value or {}).get("caption", "").split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @cached_property
+    def has_video(self) -> bool:
+        """Whether the page needs the video facade script."""
+        return any(block.get("type") == "video" for block in self.body.raw_data)
+
+    def review_blockers(self) -> list[str]:
+        """A story about a patient cannot pass review without a valid consent record."""
+        reasons = list(super().review_blockers())
+        if self.storyteller_type not in CONSENT_REQUIRED:
+            return reasons
+        if self.consent_record_id is None:
+            reasons.append(
+                gettext(
+                    "A story told by or about a patient needs a linked consent record "
+                    "before it can be approved."
+                )
+            )
+        else:
+            reasons.extend(
+                gettext("Consent record: %(reason)s.") % {"reason": reason}
+                for reason in self.consent_record.invalid_reasons()
+            )
+        return reasons
+
+    def related_stories(self, tags: list[Tag] | None = None) -> list[StoryPage]:
+        """Up to three other live stories in this language: shared topics first, then newest.
+
+        Always three queries (stories, their images, the images' renditions), however many tags
+        or candidate stories there are.
+        """
+        tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
+        stories = (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_tags=Count(
+                    "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+                )
+            )
+            .order_by("-shared_tags", "-first_published_at", "-pk")
+        )
+        return list(with_card_images(stories)[:RELATED_STORIES])
+
+    @cached_property
+    def hero_rendition(self):
+        return rendition_or_none(self.hero_image, HERO_RENDITION)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        tags = list(self.tags.all())
+        parent = self.get_parent()
+        context.update(
+            tags=tags,
+            related_stories=self.related_stories(tags),
+            hero=self.hero_rendition,
+            index_page=parent,
+            feeds=feed_links(parent, request),
+            share_links=share_links(self, request),
+            structured_data=story_structured_data(self, request, tags),
+        )
+        return context
+
+
+class VideoIndexPage(Page):
+    """/videos/: every live video in this language, newest first."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.VideoPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("video index")
+
+    def videos(self) -> QuerySet[VideoPage]:
+        return (
+            VideoPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = paginate(request, with_card_images(self.videos(), "thumbnail"))
+        context.update(
+            page_obj=page_obj,
+            videos=page_obj.object_list,
+            elided_page_range=page_obj.paginator.get_elided_page_range(
+                page_obj.number, on_each_side=2, on_ends=1
+            ),
+        )
+        return context
+
+
+class VideoPage(ReviewableMixin, Page):
+    """A video with its own page: facade player, transcript, captions note."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown on cards and in search results."),
+    )
+    video_url = models.CharField(
+        _("video address"),
+        max_length=500,
+        validators=[validate_video_url],
+        help_text=_("The YouTube or Vimeo address of the video, e.g. https://youtu.be/…"),
+    )
+    video_provider = models.CharField(max_length=10, editable=False, blank=True)
+    video_id = models.CharField(max_length=20, editable=False, blank=True)
+    duration = models.DurationField(
+        _("length"), help_text=_("minutes:seconds, e.g. 3:05 (or hours:minutes:seconds)")
+    )
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("thumbnail"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A still from the video, stored here: readers never load it from YouTube."),
+    )
+    thumbnail_alt = models.CharField(
+        _("thumbnail alt text"),
+        max_length=250,
+        help_text=_("Describe what the still shows, for readers who cannot see it."),
+    )
+    transcript = RichTextField(
+        _("transcript"),
+        features=TRANSCRIPT_FEATURES,
+        help_text=_("Everything said and shown in the video, for readers who can't play it."),
+    )
+    captions_available = models.BooleanField(_("captions available"), default=False)
+    captions_language = models.CharField(
+        _("captions language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+    )
+    tags = ClusterTaggableManager(
+        through="blog.VideoTag", blank=True, verbose_name=_("topics"), help_text=""
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        MultiFieldPanel([FieldPanel("video_url"), FieldPanel("duration")], heading=_("Video")),
+        MultiFieldPanel(
+            [FieldPanel("thumbnail"), FieldPanel("thumbnail_alt")], heading=_("Thumbnail")
+        ),
+        FieldPanel("transcript"),
+        MultiFieldPanel(
+            [FieldPanel("captions_available"), FieldPanel("captions_language")],
+            heading=_("Captions"),
+        ),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        # Later entries replace Page's own for the same field: the title is boosted here.
+        *Page.search_fields,
+        index.SearchField("title", boost=5),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=3),
+        index.SearchField("transcript", boost=0.5),
+        index.RelatedFields("tags", [index.SearchField("name", boost=0.5)]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("video_url", overridable=False),
+        SynchronizedField("video_provider", overridable=False),
+        SynchronizedField("video_id", overridable=False),
+        SynchronizedField("duration", overridable=False),
+        SynchronizedField("thumbnail"),
+        SynchronizedField("captions_available"),
+        SynchronizedField("captions_language"),
+        SynchronizedField("tagged_items"),
+        TranslatableField("summary"),
+        TranslatableField("thumbnail_alt"),
+        TranslatableField("transcript"),
+    ]
+
+    parent_page_types = ["blog.VideoIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+
+    @property
+    def video(self) -> VideoRef | None:
+        """The parsed address; None when it is not a video we can play (the form says why)."""
+        try:
+            return parse_video_url(self.video_url)
+        except ValidationError:
+            return None
+
+    def _store_video_id(self) -> None:
+        video = self.video
+        self.video_provider, self.video_id = (video.provider, video.video_id) if video else ("", "")
+
+    def clean(self) -> None:
+        # Runs before a revision is serialised, so drafts and previews carry the right id.
+        super().clean()
+        self._store_video_id()
+
+    def save(self, *args, **kwargs):
+        self._store_video_id()
+        return super().save(*args, **kwargs)
+
+    def review_blockers(self) -> list[str]:
+        """A video cannot pass review without a transcript, or with an address we can't play."""
+        reasons = list(super().review_blockers())
+        if not strip_tags(self.transcript or "").strip():
+            reasons.append(gettext("The video needs a transcript before it can be approved."))
+        if self.video is None:
+            reasons.append(gettext("The video address is not a YouTube or Vimeo video."))
+        return reasons
+
+    @cached_property
+    def thumbnail_rendition(self):
+        return rendition_or_none(self.thumbnail, VIDEO_RENDITION)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            tags=list(self.tags.all()),
+            thumbnail=self.thumbnail_rendition,
+            index_page=self.get_parent(),
+        )
+        return context

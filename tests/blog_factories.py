@@ -1,0 +1,124 @@
+"""Stories, videos and their index pages for tests; small real images made with Pillow.
+
+Importable by any test module (the comments and search tests need stories too). The fixtures
+that use these live in the test modules themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage
+from home.models import HomePage
+from workflow.models import ConsentRecord
+
+_counter = itertools.count(1)
+
+
+def make_image(title: str = "Test image", colour: str = "teal", size=(320, 200)):
+    """A real PNG in the image library (renditions are generated from it)."""
+    return get_image_model().objects.create(
+        title=title,
+        file=get_test_image_file(f"{title.lower().replace(' ', '-')}.png", colour, size),
+    )
+
+
+def story_index(home: HomePage) -> StoryIndexPage:
+    existing = StoryIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    index = StoryIndexPage(title="Stories", slug="stories", intro="Stories from our hospital.")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def video_index(home: HomePage) -> VideoIndexPage:
+    existing = VideoIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    index = VideoIndexPage(title="Videos", slug="videos")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def body(text: str = "A short story about a long night on the ward.") -> list[tuple[str, object]]:
+    return [("text", f"<p>{text}</p>")]
+
+
+def valid_consent(name: str = "Test Patient") -> ConsentRecord:
+    today = timezone.localdate()
+    return ConsentRecord.objects.create(
+        person_name=name,
+        relationship=ConsentRecord.Relationship.SELF,
+        purpose="Publication of my story on the hospital's website.",
+        date_signed=today - datetime.timedelta(days=10),
+        expires_on=today + datetime.timedelta(days=730),
+        scope_web_stories=True,
+    )
+
+
+def make_story(
+    index: StoryIndexPage,
+    title: str | None = None,
+    *,
+    tags: list[str] = (),
+    storyteller_type: str = "staff",
+    published_at: datetime.datetime | None = None,
+    live: bool = True,
+    image=None,
+    **fields,
+) -> StoryPage:
+    """A story under the index, published (unless live=False) with the given first date."""
+    number = next(_counter)
+    title = title or f"Story {number}"
+    story = StoryPage(
+        title=title,
+        slug=fields.pop("slug", f"story-{number}"),
+        summary=fields.pop("summary", f"Summary of {title}."),
+        storyteller_type=storyteller_type,
+        byline=fields.pop("byline", "A nurse on ward 7"),
+        hero_image=image or make_image(f"Hero {number}"),
+        hero_alt=fields.pop("hero_alt", "A corridor of the hospital at dawn"),
+        body=fields.pop("body", body()),
+        first_published_at=published_at,
+        **fields,
+    )
+    if storyteller_type != "staff" and "consent_record" not in fields:
+        story.consent_record = valid_consent(f"Patient {number}")
+    index.add_child(instance=story)
+    for tag in tags:
+        story.tags.add(tag)
+    revision = story.save_revision()
+    if live:
+        revision.publish()
+    story.refresh_from_db()
+    return story
+
+
+def make_video(index: VideoIndexPage, title: str | None = None, *, live: bool = True, **fields):
+    number = next(_counter)
+    title = title or f"Video {number}"
+    video = VideoPage(
+        title=title,
+        slug=fields.pop("slug", f"video-{number}"),
+        summary=fields.pop("summary", f"Summary of {title}."),
+        video_url=fields.pop("video_url", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        duration=fields.pop("duration", datetime.timedelta(minutes=3, seconds=5)),
+        thumbnail=fields.pop("thumbnail", None) or make_image(f"Still {number}"),
+        thumbnail_alt=fields.pop("thumbnail_alt", "A nurse smiles at the camera"),
+        transcript=fields.pop("transcript", "<p>Hello, I am a nurse on the children's ward.</p>"),
+        **fields,
+    )
+    index.add_child(instance=video)
+    revision = video.save_revision()
+    if live:
+        revision.publish()
+    video.refresh_from_db()
+    return video
