@@ -118,9 +118,13 @@ def reminder_message(batch: ReminderBatch, today: datetime.date) -> EmailMessage
         for policy in batch.policies
     ]
     count = len(policies)
-    subject = ngettext(
-        "Policy review due: %(title)s", "%(count)d policies are due for review", count
-    ) % {"title": policies[0]["title"], "count": count}
+    # Two messages, not one ngettext: plural forms must share their placeholders (msgfmt -c).
+    if count == 1:
+        subject = _("Policy review due: %(title)s") % {"title": policies[0]["title"]}
+    else:
+        subject = ngettext(
+            "%(count)d policy is due for review", "%(count)d policies are due for review", count
+        ) % {"count": count}
     body = render_to_string(
         "policy/emails/review_reminder.txt",
         {
