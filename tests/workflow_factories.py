@@ -1,0 +1,124 @@
+"""Stories in review, consent records and the admin requests the workflow tests make.
+
+Every review step goes through Wagtail's real admin views with the test client, as the person
+at the keyboard would: the edit form's "Submit for review", the workflow action modal's
+approve / request changes, the unpublish view.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from django.http import HttpResponse, QueryDict
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, TaskState
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from blog.models import StoryPage
+from home.models import HomePage
+from tests.blog_factories import make_image, story_index
+from workflow.models import ConsentRecord
+
+STORY_TEXT = "A short story about a long night on the ward."
+_numbers = itertools.count(1)
+
+
+def consent(**overrides) -> ConsentRecord:
+    """A consent record, valid for web stories unless the overrides say otherwise."""
+    today = timezone.localdate()
+    values = {
+        "person_name": "Rosa Delgado",
+        "relationship": ConsentRecord.Relationship.SELF,
+        "purpose": "Publication of my story on the hospital's website.",
+        "date_signed": today - datetime.timedelta(days=30),
+        "expires_on": today + datetime.timedelta(days=365),
+        "scope_web_stories": True,
+    }
+    values.update(overrides)
+    return ConsentRecord.objects.create(**values)
+
+
+def draft_story(home: HomePage, author, *, storyteller_type: str = "staff", **fields) -> StoryPage:
+    """A never-published story written by ``author`` (who made its only revision)."""
+    number = next(_numbers)
+    title = fields.pop("title", f"Night shift {number}")
+    story = StoryPage(
+        title=title,
+        slug=fields.pop("slug", f"night-shift-{number}"),
+        summary=f"Summary of {title}.",
+        storyteller_type=storyteller_type,
+        byline="A nurse on ward 7",
+        hero_image=make_image(f"Hero of {title}"),
+        hero_alt="A corridor of the hospital at dawn",
+        body=[("text", f"<p>{STORY_TEXT}</p>")],
+        owner=author,
+        live=False,
+        **fields,
+    )
+    story_index(home).add_child(instance=story)
+    story.save_revision(user=author)
+    return story
+
+
+def live_story(home: HomePage, author, **fields) -> StoryPage:
+    """A story already published (as if through an earlier review)."""
+    story = draft_story(home, author, **fields)
+    story.get_latest_revision().publish()
+    story.refresh_from_db()
+    return story
+
+
+def edit_url(page: Page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def edit_form_data(client: Client, page: Page, **changes: str) -> QueryDict:
+    """What the edit form posts for ``page`` (as the browser would build it), with changes."""
+    response = client.get(edit_url(page))
+    assert response.status_code == 200, response.status_code
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    text = changes.pop("body_text", STORY_TEXT)
+    data.update(nested_form_data({"body": streamfield([("text", rich_text(f"<p>{text}</p>"))])}))
+    for name, value in changes.items():
+        data[name] = value
+    return data
+
+
+def submit_for_review(client: Client, page: Page) -> HttpResponse:
+    """Press "Submit for review" in the editor."""
+    data = edit_form_data(client, page)
+    data["action-submit"] = "1"
+    return client.post(edit_url(page), data)
+
+
+def save_draft(client: Client, page: Page, **changes: str) -> HttpResponse:
+    return client.post(edit_url(page), edit_form_data(client, page, **changes))
+
+
+def current_task_state(page: Page) -> TaskState | None:
+    page = Page.objects.get(pk=page.pk)
+    state = page.current_workflow_state
+    return state.current_task_state.specific if state and state.current_task_state else None
+
+
+def workflow_action(
+    client: Client, page: Page, action: str, comment: str = "", task_state: TaskState | None = None
+) -> HttpResponse:
+    """POST to Wagtail's workflow_action view, as the dashboard's and editor's buttons do."""
+    task_state = task_state or current_task_state(page)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    return client.post(url, {"comment": comment})
+
+
+def offered_actions(page: Page, user) -> list[str]:
+    """Action names the current stage offers ``user`` (what the admin shows them)."""
+    state = current_task_state(page)
+    return [name for name, _label, _modal in state.task.specific.get_actions(page, user)]
