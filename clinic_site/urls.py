@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
 from private_media.views import private_document
+from search import views as search_views
 from translations.sitemap import sitemap
 
 handler404 = "clinic_site.views.page_not_found"
@@ -35,6 +36,7 @@ if settings.DEBUG:
 
 # Public pages live under /en/ and /es/; "/" redirects to the reader's language.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

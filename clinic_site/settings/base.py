@@ -152,7 +152,19 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Clinic Stories"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: Wagtail's database backend; on PostgreSQL each page is stemmed in its own language
+# with accents folded (configurations created by search/migrations). See README "Search".
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "english_unaccent",
+        "LANGUAGE_SEARCH_CONFIGS": {"en": "english_unaccent", "es": "spanish_unaccent"},
+    }
+}
+# Promotions and daily hit counts keep query words only, never who searched or from where.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "rtf", "png", "jpg", "jpeg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

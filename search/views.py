@@ -1,0 +1,266 @@
+"""The public search page: ``/<language>/search/?q=…&type=…&storyteller=…&tag=…&page=…``.
+
+Only live, public pages in the reader's locale are searched. The reader's words are cleaned
+and capped (see ``search.query``) and only their letters and digits reach the search backend,
+so any input gives a normal page. Promotions for the words come first; the query's daily hit
+is counted by Wagtail (the words only: no IP address, no user, no session).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from .content import (
+    STORY,
+    ResultType,
+    available_types,
+    content_type_ids,
+    has_field,
+    storyteller_choices,
+    storyteller_q,
+    tag_q,
+    tags_in_use,
+)
+from .forms import SearchForm
+from .query import ReaderQuery, highlight
+
+POPULAR_TAGS = 12
+LATEST_STORIES = 5
+
+
+@dataclass
+class Link:
+    label: str
+    url: str
+
+
+@dataclass
+class ResultItem:
+    """What the results list shows for one page (or one external promotion)."""
+
+    title: str
+    url: str
+    kind: str = ""
+    summary: SafeString | str = ""
+    date: datetime | None = None
+    storyteller: str = ""
+    tags: list[Link] = field(default_factory=list)
+
+
+class Address:
+    """Builds links to this search with the current query and filters, changed as asked."""
+
+    def __init__(self, path: str, query: ReaderQuery, filters: dict[str, str]) -> None:
+        self.path = path
+        self.params = {"q": query.text, **filters} if query.text else dict(filters)
+
+    def url(self, **changes: Any) -> str:
+        params = {**self.params, **changes}
+        if params.get("page") == 1:
+            params["page"] = None  # the first page has one address
+        params = {key: value for key, value in params.items() if value not in (None, "")}
+        return f"{self.path}?{urlencode(params)}" if params else self.path
+
+
+def summary_of(page: Page) -> str:
+    return getattr(page, "summary", "") or page.search_description or ""
+
+
+def result_item(
+    page: Page, kinds: dict[int, ResultType], query: ReaderQuery, address: Address, request
+) -> ResultItem:
+    kind = kinds.get(page.content_type_id)
+    storyteller = ""
+    if has_field(type(page), "storyteller_type") and page.storyteller_type:
+        storyteller = page.get_storyteller_type_display()
+    tags = []
+    if has_field(type(page), "tags"):
+        tags = [Link(tag.name, address.url(tag=tag.slug, page=None)) for tag in page.tags.all()]
+    return ResultItem(
+        title=page.title,
+        url=page.get_url(request) or "",
+        kind=str(kind.label) if kind else "",
+        summary=highlight(summary_of(page), query.terms),
+        date=page.first_published_at,
+        storyteller=storyteller,
+        tags=tags,
+    )
+
+
+def with_tags(pages: list[Page]) -> list[Page]:
+    """Prefetch tags once per tagged page type (``tags`` is not on every type)."""
+    by_class: dict[type, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_class[type(page)].append(page)
+    for model, group in by_class.items():
+        if has_field(model, "tags"):
+            prefetch_related_objects(group, "tags")
+    return pages
+
+
+def promotions_for(query: ReaderQuery, pages) -> tuple[list[Page], list[SearchPromotion]]:
+    """Promoted pages (in the reader's locale, live and public) and external-link promotions.
+
+    A promotion may point at the English page; the reader's translation of it is shown.
+    """
+    promotions = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query.search_string)
+        )
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    keys = [promotion.page.translation_key for promotion in promotions if promotion.page]
+    found = {}
+    if keys:
+        found = {page.translation_key: page for page in pages.filter(translation_key__in=keys)}
+    promoted, seen = [], set()
+    for promotion in promotions:
+        page = found.get(promotion.page.translation_key) if promotion.page else None
+        if page and page.pk not in seen:
+            seen.add(page.pk)
+            page.promotion_description = promotion.description
+            promoted.append(page)
+    external = [p for p in promotions if not p.page and p.external_link_url]
+    return promoted, external
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    locale = Locale.get_active()
+    pages = Page.objects.live().public().filter(locale=locale)
+    types = available_types()
+    kinds = content_type_ids(types)
+    searchable = pages.filter(content_type__in=list(kinds))
+    tags = tags_in_use(searchable)
+    form = SearchForm(request.GET, types=types, storytellers=storyteller_choices(), tags=tags)
+    query, filters = form.query(), form.filters()
+    address = Address(request.path, query, filters)
+
+    if filters.get("type"):
+        searchable = searchable.filter(
+            content_type__in=[pk for pk, kind in kinds.items() if kind.key == filters["type"]]
+        )
+    if filters.get("storyteller"):
+        searchable = searchable.filter(storyteller_q(filters["storyteller"]))
+    if filters.get("tag"):
+        searchable = searchable.filter(tag_q(filters["tag"]))
+
+    promoted, external = [], []
+    if query.terms:
+        promoted, external = promotions_for(query, pages.specific().defer_streamfields())
+        results = (
+            searchable.exclude(id__in=[page.pk for page in promoted])
+            .specific()
+            .defer_streamfields()
+            .search(query.search_string, operator="and")
+        )
+    elif filters:
+        results = searchable.specific().defer_streamfields().order_by("-first_published_at", "-pk")
+    else:
+        results = searchable.none()
+
+    paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
+    # get_page never fails: "abc" gives the first page, 10**30 or -1 the last.
+    results_page = paginator.get_page(request.GET.get("page"))
+    first_page = results_page.number == 1
+    items = [
+        result_item(page, kinds, query, address, request)
+        for page in with_tags(list(results_page.object_list))
+    ]
+    promoted_items = []
+    if first_page:
+        promoted_items = [
+            result_item(page, kinds, query, address, request) for page in with_tags(promoted)
+        ]
+        for item, page in zip(promoted_items, promoted, strict=True):
+            if page.promotion_description:
+                item.summary = highlight(page.promotion_description, query.terms)
+        promoted_items += [
+            ResultItem(
+                title=p.external_link_text or p.external_link_url,
+                url=p.external_link_url,
+                summary=highlight(p.description, query.terms),
+            )
+            for p in external
+        ]
+        if query.terms:
+            # Wagtail counts the words only (no IP address, user or session is stored).
+            Query.get(query.search_string).add_hit()
+
+    searched = bool(query.terms or filters)
+    empty = not items and not promoted_items
+    latest_stories: list[Page] = []
+    if empty and STORY.model is not None:
+        latest_stories = list(
+            pages.type(STORY.model).order_by("-first_published_at", "-pk")[:LATEST_STORIES]
+        )
+
+    context = {
+        "form": form,
+        "query": query,
+        "filters": filters,
+        "searched": searched,
+        "no_words": bool(query.text) and not query.terms,
+        "results_page": results_page,
+        "paginator": paginator,
+        "items": items,
+        "promoted_items": promoted_items,
+        "page_links": page_links(paginator, results_page, address),
+        "previous_url": address.url(page=results_page.previous_page_number())
+        if results_page.has_previous()
+        else "",
+        "next_url": address.url(page=results_page.next_page_number())
+        if results_page.has_next()
+        else "",
+        "active_filters": active_filters(form, filters, address),
+        "popular_tags": [
+            Link(tag.name, address.url(q=None, tag=tag.slug, page=None))
+            for tag in tags[:POPULAR_TAGS]
+        ],
+        "latest_stories": latest_stories,
+        "empty": empty,
+    }
+    return render(request, "search/search.html", context)
+
+
+def page_links(paginator: Paginator, current, address: Address) -> list[dict[str, Any]]:
+    """Numbered links around the current page; ``None`` numbers stand for an ellipsis."""
+    if paginator.num_pages <= 1:
+        return []
+    links = []
+    for number in paginator.get_elided_page_range(current.number, on_each_side=2, on_ends=1):
+        if number == paginator.ELLIPSIS:
+            links.append({"number": None})
+        else:
+            links.append(
+                {
+                    "number": number,
+                    "url": address.url(page=number),
+                    "current": number == current.number,
+                }
+            )
+    return links
+
+
+def active_filters(form: SearchForm, filters: dict[str, str], address: Address) -> list[Link]:
+    """One "remove" link per filter in use, labelled with what it filters by."""
+    links = []
+    for name, value in filters.items():
+        choices = dict(form.fields[name].widget.choices)
+        label = f"{form.fields[name].label}: {choices.get(value, value)}"
+        links.append(Link(label, address.url(**{name: None, "page": None})))
+    return links
