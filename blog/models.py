@@ -264,6 +264,7 @@ class StoryPage(ReviewableMixin, Page):
 
     parent_page_types = ["blog.StoryIndexPage"]
     subpage_types: list[str] = []
+    accepts_reader_comments = True  # the comments app shows its section and form here
 
     class Meta:
         verbose_name = _("story")
@@ -472,6 +473,7 @@ class VideoPage(ReviewableMixin, Page):
 
     parent_page_types = ["blog.VideoIndexPage"]
     subpage_types: list[str] = []
+    accepts_reader_comments = True  # the comments app shows its section and form here
 
     class Meta:
         verbose_name = _("video")

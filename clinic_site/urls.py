@@ -37,6 +37,8 @@ if settings.DEBUG:
 # Public pages live under /en/ and /es/; "/" redirects to the reader's language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # Comment form endpoint and comment feeds: before Wagtail's catch-all page route.
+    path("comments/", include("comments.urls")),
     # Policy version addresses (versions/2.0/) contain a dot, which Wagtail's pattern refuses.
     path("", include("policy.urls")),
     path("", include(wagtail_urls)),

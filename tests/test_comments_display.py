@@ -156,8 +156,9 @@ def test_latest_comments_feed_is_in_the_readers_language(client, story, spanish,
     add_comment(story, "English comment.")
     add_comment(spanish_story, "Comentario en español.")
     add_comment(story, "Pending comment.", status="pending")
-    hidden = make_story(story_index(home_page), "Draft", live=False)
-    add_comment(hidden, "On a draft story.")
+    withdrawn = make_story(story_index(home_page), "Withdrawn")
+    add_comment(withdrawn, "On a withdrawn story.")
+    withdrawn.unpublish()
 
     english = feedparser.parse(client.get("/en/comments/feed/rss/").content)
     spanish_feed = feedparser.parse(client.get("/es/comments/feed/atom/").content)

@@ -179,6 +179,10 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.finish.publish_approved_revision"
 # Translations are created as drafts and go through the same review, never live on creation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# Readers' comments: behind a reverse proxy, the header (as a META key, e.g. HTTP_X_REAL_IP)
+# that the proxy overwrites with the client address; the comment rate limit keys on it.
+COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
