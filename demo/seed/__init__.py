@@ -6,13 +6,14 @@ creates what is missing, so running the command twice leaves the same data.
 
 from collections.abc import Callable
 
-from demo.seed import comments, pages, translations, users
+from demo.seed import comments, pages, policy, translations, users
 
 SeedStep = Callable[["users.SeedContext"], None]
 
 STEPS: list[SeedStep] = [
     users.seed,
     pages.seed,
+    policy.seed,
     # Last: Spanish versions of the English pages every step above created.
     translations.seed,
     # After the stories exist in both languages: readers' comments on them (no pages created).
