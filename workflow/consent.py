@@ -47,7 +47,7 @@ def page_relations() -> list[ForeignObjectRel]:
     return [
         relation
         for relation in ConsentRecord._meta.related_objects
-        if relation.many_to_one and issubclass(relation.related_model, Page)
+        if relation.field.many_to_one and issubclass(relation.related_model, Page)
     ]
 
 
