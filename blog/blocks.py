@@ -7,8 +7,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from blog.video import (
@@ -23,6 +25,7 @@ from blog.video import (
 # image block, which requires alt text.
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 TRANSCRIPT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+EMPTY_TRANSCRIPT = _("Write the transcript: everything said and shown in the video.")
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -122,6 +125,15 @@ class VideoBlock(blocks.StructBlock):
             "Required: everything said and shown in the video, for readers who can't play it."
         ),
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not strip_tags(value["transcript"].source).strip():
+            # An editor's empty paragraph is still an empty transcript.
+            raise StructBlockValidationError(
+                block_errors={"transcript": ValidationError(EMPTY_TRANSCRIPT)}
+            )
+        return value
 
     class Meta:
         icon = "media"

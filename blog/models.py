@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blog.blocks import TRANSCRIPT_FEATURES, StoryBodyBlock
 from blog.feeds import StoryAtomFeed, StoryRssFeed
+from blog.forms import VideoPageForm
 from blog.listing import StoryFilterForm, paginate, rendition_or_none, with_card_images
 from blog.social import share_links, story_structured_data
 from blog.video import VideoRef, parse_video_url, validate_video_url
@@ -471,6 +472,7 @@ class VideoPage(ReviewableMixin, Page):
         TranslatableField("transcript"),
     ]
 
+    base_form_class = VideoPageForm
     parent_page_types = ["blog.VideoIndexPage"]
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
