@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
@@ -240,8 +241,24 @@ class PolicyPage(ReviewableMixin, RoutablePageMixin, Page):
         context["history"] = list(reversed(history))
         context["current_version"] = self.version
         context["first_version"] = history[0].version if history else None
-        context["comes_into_force_later"] = self.effective_date > timezone.localdate()
+        context["comes_into_force_later"] = bool(
+            self.effective_date and self.effective_date > timezone.localdate()
+        )
+        context["original"] = self._original_with_history(request) if len(history) < 2 else None
         return context
+
+    def _original_with_history(self, request: HttpRequest) -> Page | None:
+        """For a translation made after earlier versions were published in the site's main
+        language: the original page, whose history readers can follow (two queries at most)."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        return (
+            self.get_translations()
+            .live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .select_related("locale")
+            .first()
+        )
 
     def version_url(self, version: str, request: HttpRequest | None = None) -> str:
         return self.get_url(request) + self.reverse_subpage("version", args=[version])

@@ -59,6 +59,13 @@ def version_rule_errors(
                 "Say what changed in version %(version)s since version %(last)s; readers see "
                 "this in the version history."
             ) % {"version": proposed.version, "last": last.version}
+        elif key != last.key and (
+            proposed.summary_of_changes.strip() == last.summary_of_changes.strip()
+        ):
+            errors["summary_of_changes"] = _(
+                "This is the summary of version %(last)s. Say what changed in version "
+                "%(version)s since then."
+            ) % {"version": proposed.version, "last": last.version}
     if (
         last is not None
         and last.effective_date

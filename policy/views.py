@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LocaleColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -16,10 +17,10 @@ from .reviews import policies_due_for_review, review_status
 REPORT_PERMISSION = "policy.view_policy_review_report"
 
 
-def _formatted_date(attribute: str):
+def _formatted_date(attribute: str, empty: str = ""):
     def accessor(policy) -> str:
         value = getattr(policy, attribute)
-        return date_format(value) if value else ""
+        return date_format(value) if value else empty
 
     return accessor
 
@@ -72,7 +73,7 @@ class PoliciesDueForReviewView(ReportView):
             Column(
                 "last_reminder_on",
                 label=_("Last reminder"),
-                accessor=_formatted_date("last_reminder_on"),
+                accessor=_formatted_date("last_reminder_on", gettext("Not sent yet")),
             ),
         ]
 

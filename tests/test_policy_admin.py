@@ -5,10 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from policy.models import PolicyPage
+from policy.reviews import send_review_reminders
 from tests.policy_fixtures import START, make_policy, policy_index, publish_version
 
 pytestmark = pytest.mark.django_db
@@ -148,6 +150,15 @@ def test_report_lists_policies_due_within_30_days_or_overdue(client_for, comms, 
     assert html.index("Policy overdue") < html.index("Policy soon")
     assert "Overdue by 3 days" in html and "Due in 20 days" in html
     assert "Policy later" not in html
+    assert html.count("Not sent yet") == 2
+
+
+def test_report_shows_when_the_last_reminder_went_out(client_for, comms, due_policies):
+    today = timezone.localdate()
+    send_review_reminders(today)
+    html = client_for(comms).get(REPORT).content.decode()
+    assert html.count(date_format(today)) == 2
+    assert "Not sent yet" not in html
 
 
 def test_report_downloads_as_csv(client_for, admin_user, due_policies):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from wagtail_localize.models import TranslationSource
 
 from policy.models import PolicyPage
 from tests.policy_fixtures import (
@@ -61,6 +62,7 @@ def test_header_states_version_dates_and_owner(client, policy):
         in html
     )
     assert "Approved by: Chief Executive" in html
+    assert "The current version is always at http://localhost/en/policy/social-media/" in html
     assert 'href="/static/policy/policy.css"' in html
     assert 'name="robots"' not in html
     assert "<script>" not in html and "style=" not in html
@@ -148,6 +150,16 @@ def test_page_queries_do_not_grow_with_the_history(client, index, django_assert_
         with django_assert_max_num_queries(14):
             html = html_of(client.get(f"/en/policy/{slug}/"))
         assert html.count('class="policy-history__item"') == count
+
+
+def test_a_translation_points_to_the_history_in_the_original_language(client, policy, spanish):
+    TranslationSource.get_or_create_from_instance(policy)
+    translation = policy.copy_for_translation(spanish, copy_parents=True)
+    translation.save_revision().publish()
+    html = html_of(client.get("/es/policy/social-media/"))
+    assert f'<a href="{URL}#policy-history-heading" hreflang="en">' in html
+    assert "Earlier versions may have been published in" in html  # UI catalogs may translate it
+    assert "Earlier versions may have been published in" not in html_of(client.get(URL))
 
 
 def test_index_page_lists_live_policies(client, policy, index):

@@ -104,6 +104,16 @@ def test_new_version_needs_a_summary_of_changes(policy):
     ]
 
 
+def test_new_version_cannot_reuse_the_last_versions_summary(policy):
+    """The editor opens with the last summary filled in; keeping it would mislabel history."""
+    errors = errors_of(
+        edited(policy, version="1.2", summary_of_changes="Written consent is required.")
+    )
+    assert errors["summary_of_changes"] == [
+        "This is the summary of version 1.1. Say what changed in version 1.2 since then."
+    ]
+
+
 def test_every_broken_rule_is_reported_at_once(policy):
     page = edited(
         policy, version="1.0", effective_date=START, next_review_date=START, summary_of_changes=""
