@@ -29,6 +29,7 @@ class CommentForm(forms.ModelForm):
     email = forms.EmailField(
         label=_("Email (optional)"),
         required=False,
+        max_length=254,
         help_text=_("Never shown. Used only to tell you when your comment is published."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -26,8 +26,9 @@ from tests.comments_support import (  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-# A story page with 1 or 200 comments renders in at most this many queries (measured: see README).
-STORY_PAGE_QUERY_BOUND = 30
+# A whole story page, whatever its number of comments. Measured: 17 queries with 1 or 201
+# comments, of which two are the comments app's (the count in the header, the comment list).
+STORY_PAGE_QUERY_BOUND = 25
 
 
 def comments_section(response):

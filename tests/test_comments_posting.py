@@ -86,6 +86,14 @@ def test_a_comment_over_3000_characters_is_refused_with_the_text_kept(client, st
     assert not Comment.objects.exists()
 
 
+def test_an_overlong_email_is_a_field_error_not_a_crash(client, story):
+    address = "a" * 250 + "@example.org"
+    response = client.post(post_url(story), form_data(email=address, notify_on_approval="on"))
+    assert response.status_code == 200
+    assert "at most 254 characters" in response.content.decode()
+    assert resubmission(response)["email"] == address
+
+
 def test_asking_for_an_email_needs_an_address(client, story):
     response = client.post(post_url(story), form_data(notify_on_approval="on", email=""))
     assert "Give an email address so we can tell you" in response.content.decode()
