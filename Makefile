@@ -6,14 +6,16 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP_APP := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/clinic_bench
 
-.PHONY: demo test lint format migrations-check messages run clean help
+.PHONY: bench-search demo test lint format migrations-check messages run clean help
 
 help:
 	@echo "make demo              install, migrate SQLite, load demo content, serve on 127.0.0.1:$(PORT)"
 	@echo "make test              install test tools and run the whole suite (DATABASE_URL for PostgreSQL)"
 	@echo "make lint              ruff check + ruff format --check"
 	@echo "make migrations-check  fail if models and migrations disagree"
+	@echo "make bench-search      search latency over 5 000 generated stories (PostgreSQL; not in CI)"
 	@echo "make messages          rebuild compiled translations (.mo)"
 
 $(BIN)/python:
@@ -52,3 +54,6 @@ messages: $(STAMP_APP)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+bench-search: $(STAMP_APP)
+	DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" $(BIN)/python bench/search_bench.py

@@ -7,6 +7,7 @@ PostgreSQL, as CI does (DATABASE_URL=postgres://…).
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from tests.blog_factories import body, make_image, make_story, story_index
@@ -92,6 +93,11 @@ def test_spanish_pages_are_stemmed_as_spanish_and_accents_ignored(client, storie
     # Spanish stemming, not English: "caminar" and "caminaba" share the stem "camin".
     assert results(client, "es", q="caminar") == [title]
     assert results(client, "es", q="manana") == [title]
+
+    # A full rebuild indexes each page with its own language's configuration again.
+    call_command("update_index", verbosity=0)
+    assert results(client, "es", q="caminar") == [title]
+    assert results(client, q="mothering") == ["Breast cancer and my mother"]
 
 
 def test_operator_syntax_is_searched_as_words(client, stories, image):

@@ -6,7 +6,7 @@ creates what is missing, so running the command twice leaves the same data.
 
 from collections.abc import Callable
 
-from demo.seed import comments, pages, policy, translations, users
+from demo.seed import comments, pages, policy, search, translations, users
 
 SeedStep = Callable[["users.SeedContext"], None]
 
@@ -14,6 +14,7 @@ STEPS: list[SeedStep] = [
     users.seed,
     pages.seed,
     policy.seed,
+    search.seed,
     # Last: Spanish versions of the English pages every step above created.
     translations.seed,
     # After the stories exist in both languages: readers' comments on them (no pages created).

@@ -103,9 +103,15 @@ class Command(BaseCommand):
             created = self.create_stories(story_model, parent, wanted, existing, seed)
         created_at = time.perf_counter()
         with transaction.atomic():
-            for backend in get_search_backends():
-                for start in range(0, len(created), INDEX_CHUNK):
-                    backend.add_bulk(story_model, created[start : start + INDEX_CHUNK])
+            for start in range(0, len(created), INDEX_CHUNK):
+                # As update_index does: re-read with the tags prefetched for the index.
+                chunk = list(
+                    story_model.get_indexed_objects().filter(
+                        pk__in=[story.pk for story in created[start : start + INDEX_CHUNK]]
+                    )
+                )
+                for backend in get_search_backends():
+                    backend.add_bulk(story_model, chunk)
         done = time.perf_counter()
         self.stdout.write(
             self.style.SUCCESS(
