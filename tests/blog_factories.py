@@ -92,6 +92,7 @@ def make_story(
     )
     if storyteller_type != "staff" and "consent_record" not in fields:
         story.consent_record = valid_consent(f"Patient {number}")
+    story.live = False  # published below, through a revision, as editors do
     index.add_child(instance=story)
     for tag in tags:
         story.tags.add(tag)
@@ -116,9 +117,20 @@ def make_video(index: VideoIndexPage, title: str | None = None, *, live: bool = 
         transcript=fields.pop("transcript", "<p>Hello, I am a nurse on the children's ward.</p>"),
         **fields,
     )
+    video.live = False  # published below, through a revision, as editors do
     index.add_child(instance=video)
     revision = video.save_revision()
     if live:
         revision.publish()
     video.refresh_from_db()
     return video
+
+
+def translate(page, locale):
+    """A published copy of the page (and of any missing parent) in another language."""
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    for ancestor in translation.get_ancestors().filter(depth__gt=1).specific():
+        if not ancestor.live:
+            ancestor.save_revision().publish()
+    translation.save_revision().publish()
+    return type(page).objects.get(pk=translation.pk)

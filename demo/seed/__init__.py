@@ -6,7 +6,7 @@ creates what is missing, so running the command twice leaves the same data.
 
 from collections.abc import Callable
 
-from demo.seed import comments, pages, policy, search, translations, users
+from demo.seed import comments, pages, policy, search, stories, translations, users
 
 SeedStep = Callable[["users.SeedContext"], None]
 
@@ -15,6 +15,7 @@ STEPS: list[SeedStep] = [
     pages.seed,
     policy.seed,
     search.seed,
+    stories.seed,
     # Last: Spanish versions of the English pages every step above created.
     translations.seed,
     # After the stories exist in both languages: readers' comments on them (no pages created).
