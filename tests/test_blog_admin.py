@@ -1,0 +1,75 @@
+"""The editor's side: every blog page type opens in the admin and a story can be written there."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from blog.models import StoryPage
+from tests.blog_factories import make_image, make_story, make_video, story_index, video_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_every_blog_page_type_opens_in_the_editor(client_for, admin_user, home_page):
+    client = client_for(admin_user)
+    stories, videos = story_index(home_page), video_index(home_page)
+    pages = [home_page, stories, videos, make_story(stories), make_video(videos)]
+    for page in pages:
+        response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, page
+    for model, parent in (("storypage", stories), ("videopage", videos)):
+        response = client.get(reverse("wagtailadmin_pages:add", args=("blog", model, parent.pk)))
+        assert response.status_code == 200, model
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(pages[3].pk,))).content.decode()
+    assert "Consent" in html  # the consent record has its own tab
+
+
+def story_form(image, **overrides) -> dict:
+    data = {
+        "title": "Walking again",
+        "slug": "walking-again",
+        "summary": "After a knee replacement, a gardener kneels in her vegetable patch again.",
+        "storyteller_type": "staff",
+        "byline": "Rosa",
+        "hero_image": image.pk,
+        "hero_alt": "Tomato plants in a raised bed",
+        "body": streamfield(
+            [
+                ("text", rich_text("<p>For five years my knee decided how my day would go.</p>")),
+                (
+                    "pull_quote",
+                    {"quote": "They did not let me off one exercise.", "attribution": "Rosa"},
+                ),
+            ]
+        ),
+        "tags": "surgery, rehabilitation",
+        "consent_record": "",
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_an_editor_writes_and_publishes_a_story(client_for, admin_user, home_page):
+    client = client_for(admin_user)
+    index = story_index(home_page)
+    add_url = reverse("wagtailadmin_pages:add", args=("blog", "storypage", index.pk))
+    image = make_image("Garden")
+
+    response = client.post(add_url, story_form(image, hero_alt="", summary="x" * 301))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"hero_alt", "summary"}
+    assert "at most 300 characters" in errors["summary"][0]
+
+    assert client.post(add_url, story_form(image)).status_code == 302
+    story = StoryPage.objects.get(slug="walking-again")
+    assert story.live
+    assert sorted(story.tags.names()) == ["rehabilitation", "surgery"]
+    assert story.reading_minutes == 1
+    assert client.get(story.url).status_code == 200
