@@ -6,7 +6,9 @@ import pytest
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from tests.translations_support import translate_home
+from blog.models import StoryPage, VideoPage
+from tests.blog_factories import make_story, make_video, story_index, valid_consent, video_index
+from tests.translations_support import translate_every_segment, translate_home
 from translations.review import save_translation_draft
 from translations.status import is_out_of_date
 
@@ -95,3 +97,31 @@ def test_the_public_spanish_page_keeps_approved_text_until_the_new_one_is_publis
 
     revision.publish()
     assert NEW_HEADING_ES in client.get("/es/").content.decode()
+
+
+def test_story_and_video_facts_are_synchronised_and_their_words_stay_translated(home_page, spanish):
+    translate_home(home_page, spanish)
+    stories, videos = story_index(home_page), video_index(home_page)
+    story = make_story(stories, "A long night on ward 7", storyteller_type="staff")
+    video = make_video(videos, "Meet the night team")
+    for page in (stories, videos, story, video):
+        translate_every_segment(page, spanish)
+
+    consent = valid_consent("Ana Example")
+    story.storyteller_type, story.consent_record = "patient", consent
+    story.save_revision().publish()
+    video.video_url = "https://vimeo.com/824613907"
+    video.save_revision().publish()
+    for page in (story, video):
+        translation = translation_for(page, spanish)
+        translation.source.update_from_db()  # "Sync translated pages"
+        save_translation_draft(translation, None).publish()
+
+    spanish_story = StoryPage.objects.get(translation_key=story.translation_key, locale=spanish)
+    assert spanish_story.storyteller_type == "patient"
+    assert spanish_story.consent_record == consent
+    assert spanish_story.title == "[es] A long night on ward 7"
+    assert spanish_story.byline.startswith("[es] ")
+    spanish_video = VideoPage.objects.get(translation_key=video.translation_key, locale=spanish)
+    assert (spanish_video.video_provider, spanish_video.video_id) == ("vimeo", "824613907")
+    assert spanish_video.transcript.startswith("<p>[es] ")

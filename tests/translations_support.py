@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from demo.seed.spanish_text import HOME
 from demo.seed.translations import translate_page
@@ -38,3 +39,14 @@ def switcher_links(html: str) -> dict[str, str]:
     """The switcher's links: {language code: href} (the current language is not a link)."""
     links = re.findall(r'<a href="([^"]+)" lang="([^"]+)"', switcher(html))
     return {lang: href for href, lang in links}
+
+
+def translate_every_segment(page: Page, spanish: Locale, prefix: str = "[es] ") -> Page:
+    """Translate a page whose text the test does not spell out: each segment gets a prefix."""
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    lines = {
+        segment.string.data: prefix + segment.string.data
+        for segment in source.stringsegment_set.select_related("string")
+    }
+    translate_page(page, lines, spanish, None)
+    return page.get_translation(spanish)

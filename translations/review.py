@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail_localize.models import Translation, TranslationLog
 
@@ -31,6 +33,8 @@ def save_translation_draft(translation: Translation, user: AbstractBaseUser | No
     page = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
+    # As wagtail-localize's own save does: a translated slug is made valid and unique.
+    page.slug = find_available_slug(page.get_parent(), slugify(page.slug), ignore_page_id=page.pk)
     if not page.live:
         # A page that was never published has no public text to protect; keeping its row in
         # step lets the admin listing show the translated title, as Wagtail's editor does.

@@ -128,9 +128,15 @@ DEMO_COMMENTS: tuple[DemoComment, ...] = (
 
 
 def _page(slug: str, language: str) -> Page | None:
+    """The live page in ``language`` whose English original has this slug.
+
+    Translations may have slugs of their own (the Spanish stories do), so the page is found
+    through its translation key rather than its slug.
+    """
+    originals = Page.objects.filter(slug=slug, locale__language_code="en").values("translation_key")
     page = (
         Page.objects.live()
-        .filter(slug=slug, locale__language_code=language)
+        .filter(translation_key__in=originals, locale__language_code=language)
         .select_related("locale")
         .first()
     )

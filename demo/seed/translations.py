@@ -75,6 +75,9 @@ def translate_page(english: Page, lines: dict[str, str], spanish: Locale, user) 
     translation.save_target(user=user, publish=False)
     target = english.get_translation(spanish)
     target.get_latest_revision().publish(user=user)
+    # The demo's stories are dated in the past; the Spanish version carries the same date
+    # (a bookkeeping field, set without a revision).
+    Page.objects.filter(pk=target.pk).update(first_published_at=english.first_published_at)
     return "published"
 
 
