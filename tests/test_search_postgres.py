@@ -60,6 +60,9 @@ def test_title_match_ranks_above_summary_and_body_matches(client, stories, image
         "Waiting for surgery",
         "A long night on the ward",
     ]
+    # Several words: all must match, in any field; stop words are ignored.
+    assert results(client, q="the knee surgeon") == ["A long night on the ward"]
+    assert results(client, q="knee walking") == ["My new knee"]
 
 
 def test_english_words_match_other_forms_of_the_word(client, stories, image):
