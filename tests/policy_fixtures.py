@@ -6,6 +6,7 @@ import datetime
 import uuid
 
 from wagtail.models import Page, Revision
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from policy.models import PolicyIndexPage, PolicyPage
 
@@ -85,3 +86,34 @@ def save_draft(policy: PolicyPage, version: str, **fields) -> Revision:
     for name, value in fields.items():
         setattr(policy, name, value)
     return policy.save_revision()
+
+
+def edit_data(**overrides) -> dict:
+    """What the Wagtail editor posts for a policy, with the given fields changed."""
+    fields = {
+        "title": "Social media policy",
+        "slug": "social-media",
+        "summary": "How staff take part online safely.",
+        "version": "1.2",
+        "effective_date": "2024-09-01",
+        "next_review_date": "",
+        "summary_of_changes": "Clarified who to call out of hours.",
+        "policy_owner": "Communications",
+        "approved_by": "Chief Executive",
+        "body": streamfield(
+            [
+                (
+                    "section",
+                    {
+                        "heading": "Patient privacy",
+                        "content": streamfield(
+                            [("text", rich_text("<p>Never share patient information.</p>"))]
+                        ),
+                    },
+                )
+            ]
+        ),
+        "comments": inline_formset([]),
+    }
+    fields.update(overrides)
+    return nested_form_data(fields)

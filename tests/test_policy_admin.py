@@ -7,11 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from policy.models import PolicyPage
 from policy.reviews import send_review_reminders
-from tests.policy_fixtures import START, make_policy, policy_index, publish_version
+from tests.policy_fixtures import START, edit_data, make_policy, policy_index, publish_version
 
 pytestmark = pytest.mark.django_db
 
@@ -30,37 +29,6 @@ def policy(index):
     publish_version(policy, "1.0", START)
     publish_version(policy, "1.1", LAST_EFFECTIVE, "Written consent is required.")
     return PolicyPage.objects.get(pk=policy.pk)
-
-
-def edit_data(**overrides) -> dict:
-    """What the Wagtail editor posts for a policy, with the given fields changed."""
-    fields = {
-        "title": "Social media policy",
-        "slug": "social-media",
-        "summary": "How staff take part online safely.",
-        "version": "1.2",
-        "effective_date": "2024-09-01",
-        "next_review_date": "",
-        "summary_of_changes": "Clarified who to call out of hours.",
-        "policy_owner": "Communications",
-        "approved_by": "Chief Executive",
-        "body": streamfield(
-            [
-                (
-                    "section",
-                    {
-                        "heading": "Patient privacy",
-                        "content": streamfield(
-                            [("text", rich_text("<p>Never share patient information.</p>"))]
-                        ),
-                    },
-                )
-            ]
-        ),
-        "comments": inline_formset([]),
-    }
-    fields.update(overrides)
-    return nested_form_data(fields)
 
 
 def post_edit(client, policy, **overrides):
