@@ -131,3 +131,10 @@ def test_search_finds_spanish_stories_in_spanish_only(client, pairs):
     english_words_in_spanish = client.get("/es/search/", {"q": "heart rhythm"}).content.decode()
     assert english.title not in english_words_in_spanish
     assert english.title in client.get("/en/search/", {"q": "heart rhythm"}).content.decode()
+
+
+def test_an_old_policy_version_has_no_alternates_and_switches_to_the_spanish_policy(client, pairs):
+    spanish_policy = next(s for _e, s in pairs if s.specific_class.__name__ == "PolicyPage")
+    html = client.get("/en/policy/social-media/versions/1.0/").content.decode()
+    assert alternates(html) == {}
+    assert switcher_links(html) == {"es": spanish_policy.url}

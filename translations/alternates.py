@@ -7,6 +7,7 @@ the sitemap, so the three never disagree about which translations are public.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -124,8 +125,14 @@ def switcher_links(request: HttpRequest, page: Page | None) -> list[LanguageLink
 
 
 def head_alternates(request: HttpRequest, page: Page | None) -> list[Alternate]:
-    """The ``hreflang`` links for the page being viewed (or the non-page view)."""
+    """The ``hreflang`` links for the page being viewed (or the non-page view).
+
+    A page's sub-routes (an old policy version, a "what changed" view) are not the same content
+    as the page, so they get none: alternates must point at equivalents of the address itself.
+    """
     if isinstance(page, Page):
+        if urlsplit(page.get_url(request) or "").path != request.path:
+            return []
         return page_alternates(live_versions(page, request), request)
     alternates = []
     for code in language_codes():
