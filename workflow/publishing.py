@@ -11,12 +11,17 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState, get_page_models
 
 from workflow.models.consent import ReviewableMixin
 
 CLINICAL_REVIEW_ACTION = "workflow.clinical_review"
 PUBLISHED_AFTER_REVIEW_ACTION = "workflow.published_after_review"
+
+
+def reviewable_page_models() -> list[type[Page]]:
+    """Page types that carry the clinical review fields (stories, videos, the policy...)."""
+    return [model for model in get_page_models() if issubclass(model, ReviewableMixin)]
 
 
 def display_name(user: AbstractBaseUser | None) -> str:

@@ -11,16 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from workflow.groups import is_review_staff
-from workflow.models import ReviewableMixin
+from workflow.publishing import reviewable_page_models
 from workflow.rules import rereview_cutoff
-
-
-def reviewable_page_models() -> list[type[Page]]:
-    """Page types that carry the clinical review fields (stories, videos, the policy...)."""
-    return [model for model in get_page_models() if issubclass(model, ReviewableMixin)]
 
 
 def due_for_rereview(now: datetime.datetime | None = None) -> QuerySet[Page]:

@@ -6,7 +6,7 @@ creates what is missing, so running the command twice leaves the same data.
 
 from collections.abc import Callable
 
-from demo.seed import comments, pages, policy, search, stories, translations, users
+from demo.seed import comments, pages, policy, search, stories, translations, users, workflow
 
 SeedStep = Callable[["users.SeedContext"], None]
 
@@ -16,6 +16,9 @@ STEPS: list[SeedStep] = [
     policy.seed,
     search.seed,
     stories.seed,
+    # After stories and policy, before translations (which copy the reviewed-by line): consent
+    # states, past clinical reviews and the review inbox.
+    workflow.seed,
     # Last: Spanish versions of the English pages every step above created.
     translations.seed,
     # After the stories exist in both languages: readers' comments on them (no pages created).
