@@ -8,13 +8,14 @@ STAMP_APP := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/clinic_bench
 
-.PHONY: bench-search demo test lint format migrations-check messages run clean help
+.PHONY: bench bench-search demo test lint format migrations-check messages run clean help
 
 help:
 	@echo "make demo              install, migrate SQLite, load demo content, serve on 127.0.0.1:$(PORT)"
 	@echo "make test              install test tools and run the whole suite (DATABASE_URL for PostgreSQL)"
 	@echo "make lint              ruff check + ruff format --check"
 	@echo "make migrations-check  fail if models and migrations disagree"
+	@echo "make bench             pages under load: gunicorn, PostgreSQL, req/s and p50/p95/p99 (not in CI)"
 	@echo "make bench-search      search latency over 5 000 generated stories (PostgreSQL; not in CI)"
 	@echo "make messages          rebuild compiled translations (.mo)"
 
@@ -57,3 +58,6 @@ clean:
 
 bench-search: $(STAMP_APP)
 	DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" $(BIN)/python bench/search_bench.py
+
+bench: $(STAMP_APP)
+	DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" $(BIN)/python bench/pages_bench.py $(BENCH_ARGS)

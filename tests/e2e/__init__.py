@@ -1,0 +1,1 @@
+"""Browser tests: the demo served by a live server, driven in Debian's Chromium by Playwright."""
