@@ -1,0 +1,207 @@
+"""Videos: the video index and the video page (facade player, transcript, captions note)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from blog.blocks import TRANSCRIPT_FEATURES
+from blog.forms import VideoPageForm
+from blog.listing import paginate, rendition_or_none, with_card_images
+from blog.video import VideoRef, parse_video_url, validate_video_url
+from workflow.models import ReviewableMixin
+
+VIDEO_RENDITION = "fill-960x540"
+
+
+class VideoTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.VideoPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class VideoIndexPage(Page):
+    """/videos/: every live video in this language, newest first."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.VideoPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("video index")
+
+    def videos(self) -> QuerySet[VideoPage]:
+        return (
+            VideoPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = paginate(request, with_card_images(self.videos(), "thumbnail"))
+        context.update(
+            page_obj=page_obj,
+            videos=page_obj.object_list,
+            elided_page_range=page_obj.paginator.get_elided_page_range(
+                page_obj.number, on_each_side=2, on_ends=1
+            ),
+        )
+        return context
+
+
+class VideoPage(ReviewableMixin, Page):
+    """A video with its own page: facade player, transcript, captions note."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown on cards and in search results."),
+    )
+    video_url = models.CharField(
+        _("video address"),
+        max_length=500,
+        validators=[validate_video_url],
+        help_text=_("The YouTube or Vimeo address of the video, e.g. https://youtu.be/…"),
+    )
+    video_provider = models.CharField(max_length=10, editable=False, blank=True)
+    video_id = models.CharField(max_length=20, editable=False, blank=True)
+    duration = models.DurationField(
+        _("length"), help_text=_("minutes:seconds, e.g. 3:05 (or hours:minutes:seconds)")
+    )
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("thumbnail"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A still from the video, stored here: readers never load it from YouTube."),
+    )
+    thumbnail_alt = models.CharField(
+        _("thumbnail alt text"),
+        max_length=250,
+        help_text=_("Describe what the still shows, for readers who cannot see it."),
+    )
+    transcript = RichTextField(
+        _("transcript"),
+        features=TRANSCRIPT_FEATURES,
+        help_text=_("Everything said and shown in the video, for readers who can't play it."),
+    )
+    captions_available = models.BooleanField(_("captions available"), default=False)
+    captions_language = models.CharField(
+        _("captions language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+    )
+    tags = ClusterTaggableManager(
+        through="blog.VideoTag", blank=True, verbose_name=_("topics"), help_text=""
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        MultiFieldPanel([FieldPanel("video_url"), FieldPanel("duration")], heading=_("Video")),
+        MultiFieldPanel(
+            [FieldPanel("thumbnail"), FieldPanel("thumbnail_alt")], heading=_("Thumbnail")
+        ),
+        FieldPanel("transcript"),
+        MultiFieldPanel(
+            [FieldPanel("captions_available"), FieldPanel("captions_language")],
+            heading=_("Captions"),
+        ),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        # Later entries replace Page's own for the same field: the title is boosted here.
+        *Page.search_fields,
+        index.SearchField("title", boost=5),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=3),
+        index.SearchField("transcript", boost=0.5),
+        index.RelatedFields("tags", [index.SearchField("name", boost=0.5)]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("video_url", overridable=False),
+        SynchronizedField("video_provider", overridable=False),
+        SynchronizedField("video_id", overridable=False),
+        SynchronizedField("duration", overridable=False),
+        SynchronizedField("thumbnail"),
+        SynchronizedField("captions_available"),
+        SynchronizedField("captions_language"),
+        SynchronizedField("tagged_items"),
+        TranslatableField("summary"),
+        TranslatableField("thumbnail_alt"),
+        TranslatableField("transcript"),
+    ]
+
+    base_form_class = VideoPageForm
+    parent_page_types = ["blog.VideoIndexPage"]
+    subpage_types: list[str] = []
+    accepts_reader_comments = True  # the comments app shows its section and form here
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+
+    @property
+    def video(self) -> VideoRef | None:
+        """The parsed address; None when it is not a video we can play (the form says why)."""
+        try:
+            return parse_video_url(self.video_url)
+        except ValidationError:
+            return None
+
+    def _store_video_id(self) -> None:
+        video = self.video
+        self.video_provider, self.video_id = (video.provider, video.video_id) if video else ("", "")
+
+    def clean(self) -> None:
+        # Runs before a revision is serialised, so drafts and previews carry the right id.
+        super().clean()
+        self._store_video_id()
+
+    def save(self, *args, **kwargs):
+        self._store_video_id()
+        return super().save(*args, **kwargs)
+
+    def review_blockers(self) -> list[str]:
+        """A video cannot pass review without a transcript, or with an address we can't play."""
+        reasons = list(super().review_blockers())
+        if not strip_tags(self.transcript or "").strip():
+            reasons.append(gettext("The video needs a transcript before it can be approved."))
+        if self.video is None:
+            reasons.append(gettext("The video address is not a YouTube or Vimeo video."))
+        return reasons
+
+    @cached_property
+    def thumbnail_rendition(self):
+        return rendition_or_none(self.thumbnail, VIDEO_RENDITION)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            tags=list(self.tags.all()),
+            thumbnail=self.thumbnail_rendition,
+            index_page=self.get_parent(),
+        )
+        return context
