@@ -18,14 +18,17 @@ On SQLite (the demo) and other databases it hands over to Wagtail's database bac
 from __future__ import annotations
 
 import copy
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import reduce
 from typing import Any
 
-from django.contrib.postgres.search import SearchVectorExact
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, IntegerField, Q
+from django.db.models.lookups import Exact
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.search.backends.database import SearchBackend as database_search_backend
@@ -34,45 +37,57 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from wagtail.search.backends.database.postgres.query import Lexeme
 from wagtail.search.query import PlainText
+
+
+class NumNode(Func):
+    """PostgreSQL's numnode(tsquery): 0 when the words were all stop words."""
+
+    function = "numnode"
+    output_field = IntegerField()
 
 
 class LanguageAwareQueryCompiler(PostgresSearchQueryCompiler):
     """Parse the reader's words with the configuration of the language they are reading in.
 
     Wagtail filters on ``title || body @@ query``: the concatenation cannot use the GIN
-    indexes on ``title`` and ``body``, so every entry is read and joined. For plain words this
-    first keeps the entries where any word is in the title or the body (``title @@ any OR
-    body @@ any``, answered from the indexes) and applies Wagtail's exact condition only to
-    those, and only when there is more than one word (for one word the two are the same).
-    Ranking is Wagtail's, unchanged.
+    indexes on ``title`` and ``body``, so every entry is read and concatenated. For plain words
+    this asks the same thing one word at a time: each word is in the title or in the body
+    (``title @@ word OR body @@ word``), which PostgreSQL answers from the indexes. A stop word
+    ("the") is ignored, as Wagtail's query ignores it: its ``numnode(word) = 0`` is constant,
+    so the planner drops the condition. Ranking is Wagtail's, unchanged.
     """
 
     def get_config(self, backend: LanguageAwarePostgresSearchBackend) -> str | None:
         return backend.config_for_language(translation.get_language())
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        if not isinstance(self.query, PlainText) or self.fields is not None:
+        words = []
+        if isinstance(self.query, PlainText) and self.fields is None:
+            words = [word for word in re.split(r"[\s\-]+", self.query.query_string) if word]
+        if not words:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        exact = self.build_tsquery(self.query, config=config)
-        if exact is None:
-            return super().search(config, start, stop, score_field=score_field, backend=backend)
-        any_word = self.build_tsquery(
-            PlainText(self.query.query_string, operator="or"), config=config
-        )
         title, body = F("index_entries__title"), F("index_entries__body")
+        word_queries = [
+            SearchQuery(Lexeme(word), search_type="raw", config=config) for word in words
+        ]
+        found = [
+            Q(SearchVectorExact(title, query))
+            | Q(SearchVectorExact(body, query))
+            | Q(Exact(NumNode(query), 0))
+            for query in word_queries
+        ]
+        if self.query.operator == "or":
+            found = [reduce(operator.or_, found)]
         queryset = self.queryset.alias(
-            _any_word_=ExpressionWrapper(
-                Q(SearchVectorExact(title, any_word)) | Q(SearchVectorExact(body, any_word)),
-                output_field=BooleanField(),
-            )
-        ).filter(_any_word_=True)
-        if len(re.split(r"[\s\-]+", self.query.query_string.strip())) > 1:
-            queryset = queryset.alias(_vector_=title._combine(body, "||", False)).filter(
-                _vector_=exact
-            )
-        vectors = self.get_index_vectors(exact)
-        rank_expression = self._build_rank_expression(vectors, config)
+            **{
+                f"_word_{number}_": ExpressionWrapper(condition, output_field=BooleanField())
+                for number, condition in enumerate(found)
+            }
+        ).filter(**{f"_word_{number}_": True for number in range(len(found))})
+        exact = self.build_tsquery(self.query, config=config)
+        rank_expression = self._build_rank_expression(self.get_index_vectors(exact), config)
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
