@@ -61,8 +61,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def database_url_for_test_database(tmp_path: Path) -> str:
+    """The image's server talks to the test suite's own database, whatever its name."""
+    from django.db import connection
+
+    settings = connection.settings_dict
+    if connection.vendor != "postgresql":
+        return f"sqlite:///{tmp_path / 'image.sqlite3'}"
+    user = settings["USER"] or "postgres"
+    host = settings["HOST"] or "127.0.0.1"
+    port = settings["PORT"] or 5432
+    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
+
+
 @pytest.fixture
-def image_env(tmp_path):
+def image_env(tmp_path, db):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
@@ -72,8 +85,7 @@ def image_env(tmp_path):
         "PORT": str(free_port()),
         "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
     }
-    if not env.get("DATABASE_URL"):
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'image.sqlite3'}"
+    env["DATABASE_URL"] = database_url_for_test_database(tmp_path)
     return env
 
 
