@@ -54,9 +54,12 @@ def story_text(rng: random.Random) -> dict[str, object]:
         "pronoun2": rng.choice(["she", "he", "they"]),
     }
     title = rng.choice(words.TITLES).format(**slots)
+    # A dozen of the sixty sentence patterns, so each appears in about one story in five.
+    sentences = [s.format(**slots) for s in rng.sample(words.SENTENCES, rng.randint(8, 16))]
+    breaks = sorted(rng.sample(range(2, len(sentences) - 1), rng.randint(2, 4)))
     paragraphs = [
-        " ".join(s.format(**slots) for s in rng.sample(words.SENTENCES, rng.randint(3, 5)))
-        for _ in range(rng.randint(3, 6))
+        " ".join(sentences[start:end])
+        for start, end in zip([0, *breaks], [*breaks, len(sentences)], strict=True)
     ]
     other_tag = rng.choice(words.CONDITIONS)[2]
     return {
