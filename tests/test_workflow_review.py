@@ -291,3 +291,37 @@ def test_a_mail_failure_never_blocks_the_review(
     story.refresh_from_db()
     assert story.live
     assert "mail server unreachable" in caplog.text
+
+
+def approve_in_editor(client, page, **changes):
+    """The editor's action menu: "Approve" posts the edit form with the workflow action."""
+    data = edit_form_data(client, page, **changes)
+    data["action-workflow-action"] = "1"
+    data["workflow-action-name"] = "approve"
+    return client.post(edit_url(page), data)
+
+
+def test_a_reviewer_can_approve_from_the_editor(submitted, reviewer, client_for):
+    approve_in_editor(client_for(reviewer), submitted)
+    assert current_task_state(submitted).task.name == SIGNOFF_TASK
+    assert submitted.revisions.count() == 2, "approving without changes saves no new version"
+
+
+def test_forcing_approve_through_the_editor_fails_for_the_submitter(home_page, client_for):
+    clinician = make_user("clinician", "Authors", "Clinical reviewers", first_name="Ines")
+    story = draft_story(home_page, clinician)
+    submit_for_review(client_for(clinician), story)
+    approve_in_editor(client_for(clinician), story)
+    assert current_task_state(story).task.name == CLINICAL_REVIEW_TASK
+    assert not TaskState.objects.filter(status=TaskState.STATUS_APPROVED).exists()
+
+
+def test_editing_and_approving_at_once_saves_the_edit_but_needs_another_reviewer(
+    submitted, reviewer, client_for
+):
+    assert_refused(approve_in_editor(client_for(reviewer), submitted, body_text="Fixed a dose."))
+    state = current_task_state(submitted)
+    assert state.task.name == CLINICAL_REVIEW_TASK
+    assert state.revision.user == reviewer
+    assert "Fixed a dose." in str(state.revision.as_object().body)
+    assert not TaskState.objects.filter(status=TaskState.STATUS_APPROVED).exists()

@@ -85,8 +85,17 @@ def edit_form_data(client: Client, page: Page, **changes: str) -> QueryDict:
     response = client.get(edit_url(page))
     assert response.status_code == 200, response.status_code
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
-    text = changes.pop("body_text", STORY_TEXT)
-    data.update(nested_form_data({"body": streamfield([("text", rich_text(f"<p>{text}</p>"))])}))
+    # The body is a JavaScript widget, so it is not in the HTML form: post the current blocks
+    # (rich text and block ids as the editor keeps them), or new text when asked to change it.
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    if "body_text" in changes:
+        blocks = [("text", rich_text(f"<p>{changes.pop('body_text')}</p>"))]
+        data.update(nested_form_data({"body": streamfield(blocks)}))
+    else:
+        blocks = [("text", rich_text(block.value.source)) for block in draft.body]
+        data.update(nested_form_data({"body": streamfield(blocks)}))
+        for position, block in enumerate(draft.body):
+            data[f"body-{position}-id"] = block.id
     for name, value in changes.items():
         data[name] = value
     return data
