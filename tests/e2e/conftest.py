@@ -106,7 +106,15 @@ def demo_site(chromium_path, django_db_setup, django_db_blocker) -> Iterator[Dem
             finally:
                 server.stop()
         finally:
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # As TransactionTestCase does: sequences keep counting, so the restored rows (with
+            # their own ids) and new ones never collide.
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+            )
             connection.creation.deserialize_db_from_string(as_migrated)
             # Cached lookups from the seeded database must not outlive it.
             ContentType.objects.clear_cache()
