@@ -24,7 +24,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from pytest_django.live_server_helper import LiveServer
 
 from tests.quality_support import (
@@ -138,6 +138,10 @@ def browser(chromium_path, demo_site):
             chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
+            # Database calls made while the loop ran (each test's transaction) had their own
+            # connection, Django keeping one per async context: close it, or it keeps the
+            # test database from being dropped at the end of the session.
+            connections.close_all()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
