@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import json
 
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -134,3 +135,31 @@ def translate(page, locale):
             ancestor.save_revision().publish()
     translation.save_revision().publish()
     return type(page).objects.get(pk=translation.pk)
+
+
+def draftail(text: str) -> str:
+    """What the rich-text editor posts for one paragraph (an empty one when text is "")."""
+    block = {
+        "key": "a1b2c",
+        "text": text,
+        "type": "unstyled",
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+    }
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
+def video_form_data(thumbnail) -> dict:
+    """A valid add form for a video page, as the editor posts it."""
+    return {
+        "title": "A video",
+        "slug": "a-video",
+        "summary": "About it.",
+        "video_url": "https://youtu.be/dQw4w9WgXcQ",
+        "duration": "3:05",
+        "thumbnail": thumbnail.pk,
+        "thumbnail_alt": "A nurse waves",
+        "transcript": draftail("Hello from the ward."),
+        "tags": "",
+    }

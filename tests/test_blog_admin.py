@@ -5,7 +5,14 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from blog.models import StoryPage
-from tests.blog_factories import make_image, make_story, make_video, story_index, video_index
+from tests.blog_factories import (
+    make_image,
+    make_story,
+    make_video,
+    story_index,
+    video_form_data,
+    video_index,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +80,30 @@ def test_an_editor_writes_and_publishes_a_story(client_for, admin_user, home_pag
     assert sorted(story.tags.names()) == ["rehabilitation", "surgery"]
     assert story.reading_minutes == 1
     assert client.get(story.url).status_code == 200
+
+
+def test_editors_can_preview_a_new_and_an_existing_story(client_for, admin_user, home_page):
+    client = client_for(admin_user)
+    index = story_index(home_page)
+    image = make_image("Garden")
+    form = story_form(image)
+    new_url = reverse("wagtailadmin_pages:preview_on_add", args=("blog", "storypage", index.pk))
+    assert client.post(new_url, form).json()["is_valid"]
+    preview = client.get(new_url)
+    assert preview.status_code == 200
+    assert "For five years my knee decided how my day would go." in preview.content.decode()
+
+    story = make_story(index, "Existing story")
+    edit_url = reverse("wagtailadmin_pages:preview_on_edit", args=(story.pk,))
+    assert client.post(edit_url, story_form(image, slug=story.slug)).json()["is_valid"]
+    assert "Walking again" in client.get(edit_url).content.decode()
+
+
+def test_editors_can_preview_a_new_video(client_for, admin_user, home_page):
+    client = client_for(admin_user)
+    index = video_index(home_page)
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("blog", "videopage", index.pk))
+    assert client.post(url, video_form_data(make_image("Still"))).json()["is_valid"]
+    preview = client.get(url)
+    assert preview.status_code == 200
+    assert "Hello from the ward." in preview.content.decode()

@@ -1,7 +1,6 @@
 """Video addresses are parsed locally, and the player never loads before the reader asks."""
 
 import datetime
-import json
 import re
 
 import pytest
@@ -20,7 +19,7 @@ from blog.video import (
     parse_duration_text,
     parse_video_url,
 )
-from tests.blog_factories import make_image, make_video, video_index
+from tests.blog_factories import draftail, make_image, make_video, video_form_data, video_index
 
 ACCEPTED = [
     ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", YOUTUBE, "dQw4w9WgXcQ"),
@@ -211,37 +210,6 @@ def test_facade_script_only_inserts_players_from_the_two_hosts():
     assert "innerHTML" not in script  # nothing from the page is parsed as HTML
 
 
-EMPTY_DRAFTAIL = json.dumps(
-    {
-        "blocks": [
-            {
-                "key": "a1b2c",
-                "text": "",
-                "type": "unstyled",
-                "depth": 0,
-                "inlineStyleRanges": [],
-                "entityRanges": [],
-            }
-        ],
-        "entityMap": {},
-    }
-)
-
-
-def add_video_form(index, image) -> dict:
-    return {
-        "title": "A video",
-        "slug": "a-video",
-        "summary": "About it.",
-        "video_url": "https://youtu.be/dQw4w9WgXcQ",
-        "duration": "3:05",
-        "thumbnail": image.pk,
-        "thumbnail_alt": "A nurse waves",
-        "transcript": EMPTY_DRAFTAIL.replace('"text": ""', '"text": "Hello from the ward."'),
-        "tags": "",
-    }
-
-
 @pytest.mark.django_db
 def test_video_page_form_requires_transcript_and_valid_address(
     home_page, admin_user, client_for, settings, tmp_path
@@ -251,9 +219,9 @@ def test_video_page_form_requires_transcript_and_valid_address(
     client = client_for(admin_user)
     index = video_index(home_page)
     add_url = reverse("wagtailadmin_pages:add", args=("blog", "videopage", index.pk))
-    valid = {**add_video_form(index, make_image("Still")), "action-publish": "action-publish"}
+    valid = {**video_form_data(make_image("Still")), "action-publish": "action-publish"}
     response = client.post(
-        add_url, {**valid, "transcript": EMPTY_DRAFTAIL, "video_url": "https://example.org/v"}
+        add_url, {**valid, "transcript": draftail(""), "video_url": "https://example.org/v"}
     )
     assert response.status_code == 200  # the form again, with its errors
     errors = response.context["form"].errors
@@ -278,7 +246,7 @@ def test_a_draft_may_wait_for_its_transcript_but_review_may_not(
     client = client_for(admin_user)
     index = video_index(home_page)
     add_url = reverse("wagtailadmin_pages:add", args=("blog", "videopage", index.pk))
-    data = {**add_video_form(index, make_image("Still")), "transcript": "null"}
+    data = {**video_form_data(make_image("Still")), "transcript": "null"}
     assert client.post(add_url, data).status_code == 302
     draft = VideoPage.objects.get()
     assert not draft.live
