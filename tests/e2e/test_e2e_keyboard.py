@@ -1,4 +1,4 @@
-"""The privacy-first video player works from the keyboard and asks the video host nothing first.
+"""Keyboard use: the skip link, and the privacy-first video player, which asks nothing first.
 
 A reader who tabs to the play button and presses Enter gets the privacy-enhanced player; until
 then the page has made no request to any host but this site. (Requests to other hosts are
@@ -27,6 +27,28 @@ def tab_to(page, selector: str) -> bool:
     return False
 
 
+def has_visible_focus(page) -> bool:
+    """The focused element draws an outline (the site's :focus-visible style) or a shadow."""
+    return page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.activeElement);
+            const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+            return outline || style.boxShadow !== "none";
+        }"""
+    )
+
+
+def test_skip_link_is_the_first_tab_stop_and_jumps_to_the_content(demo_site, browser_page):
+    page, _requests = browser_page
+    page.goto(demo_site.first("en", "story").path)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    assert page.locator("a.skip-link").is_visible(), "the skip link stays hidden when focused"
+    assert has_visible_focus(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
 @pytest.mark.parametrize("kind", ["video", "story"])
 def test_video_facade_plays_from_the_keyboard_without_asking_the_host_first(
     demo_site, browser_page, kind
@@ -44,6 +66,7 @@ def test_video_facade_plays_from_the_keyboard_without_asking_the_host_first(
     assert requests.seen, "the request recorder saw nothing at all"
 
     assert tab_to(page, "[data-video-facade] button[data-embed-url]"), "play button not reachable"
+    assert has_visible_focus(page), "the focused play button shows no focus indicator"
     page.keyboard.press("Enter")
 
     player = page.locator("[data-video-facade] iframe").first
