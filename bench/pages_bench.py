@@ -188,7 +188,7 @@ def load(port: int, result: Result, requests: int, concurrency: int, limit: floa
     result.seconds = time.perf_counter() - started
 
 
-def conditions(facts: dict, args: argparse.Namespace) -> str:
+def conditions(facts: dict, args: argparse.Namespace, load_at_start: float) -> str:
     model = next(
         (
             line.split(":", 1)[1].strip()
@@ -199,7 +199,8 @@ def conditions(facts: dict, args: argparse.Namespace) -> str:
     )
     load_1, load_5, _ = os.getloadavg()
     return (
-        f"{os.cpu_count()} CPUs ({model}), load average {load_1:.2f} (1 min) {load_5:.2f} (5 min); "
+        f"{os.cpu_count()} CPUs ({model}), 1-minute load average {load_at_start:.2f} at start, "
+        f"{load_1:.2f} at end (5-minute {load_5:.2f}); "
         f"Python {platform.python_version()}, PostgreSQL {facts['postgres'] // 10000}; "
         f"gunicorn {WORKERS} workers, {args.concurrency} client threads in this process, "
         f"{facts['stories']} live English stories"
@@ -220,11 +221,12 @@ def main() -> int:
     try:
         ensure_database(url)
     except Exception as error:  # psycopg's errors: one readable line, not a traceback
-        return fail(f"PostgreSQL at {urlsplit(url).netloc} did not answer: {error}".strip())
+        reason = " ".join(str(error).split())
+        return fail(f"PostgreSQL at {urlsplit(url).netloc} did not answer: {reason}")
 
     static_root = tempfile.mkdtemp(prefix="clinic-bench-static-")
     base = {**os.environ, "DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
-    dev = {**base, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.dev"}
+    dev = {**base, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.dev", "LOG_LEVEL": "WARNING"}
     production = {
         **base,
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
@@ -252,7 +254,9 @@ def main() -> int:
 
     port = free_port()
     command = gunicorn_command(port)
-    print("serving:", shlex.join(command[command.index("clinic_site.wsgi:application") :]))
+    served = shlex.join(command[command.index("clinic_site.wsgi:application") :])
+    print("serving:", served, flush=True)
+    load_at_start = os.getloadavg()[0]
     log = Path(static_root) / "gunicorn.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
@@ -274,7 +278,7 @@ def main() -> int:
                 server.kill()
                 server.wait()
 
-    print(f"\n{time.strftime('%Y-%m-%d %H:%M %Z')}: {conditions(facts, args)}")
+    print(f"\n{time.strftime('%Y-%m-%d %H:%M %Z')}: {conditions(facts, args, load_at_start)}")
     print("page | requests | failed | req/s | p50 ms | p95 ms | p99 ms")
     print("--- | ---: | ---: | ---: | ---: | ---: | ---:")
     for page in pages:
