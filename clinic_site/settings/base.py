@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "workflow",
     "comments",
     "demo",
+    "operations",
     "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -182,6 +183,18 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Readers' comments: behind a reverse proxy, the header (as a META key, e.g. HTTP_X_REAL_IP)
 # that the proxy overwrites with the client address; the comment rate limit keys on it.
 COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
+
+# Scheduled jobs (README "Operations"): run by `manage.py run_scheduler`, in this order, each
+# when its interval (seconds) has passed or its last run failed. Jobs sharing a lock never run
+# at the same time: consent is enforced before scheduled pages go live.
+SCHEDULED_JOBS = {
+    "enforce_consent": {"every": 3600, "lock": "publishing"},
+    "publish_scheduled": {"every": 60, "lock": "publishing"},
+    "policy_review_reminders": {"every": 86400},
+    "purge_comment_fingerprints": {"every": 86400},
+    "searchpromotions_garbage_collect": {"every": 86400},
+}
+SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,
