@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -39,7 +39,8 @@ class ScheduledJobsReportView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_superuser:
-            raise PermissionDenied
+            # A plain 403 rather than Wagtail's redirect to the dashboard.
+            return TemplateResponse(request, "operations/forbidden.html", status=403)
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
