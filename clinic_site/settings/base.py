@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "workflow",
     "comments",
     "demo",
+    "pagecache",
     "operations",
     "translations",
     "wagtail_localize",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page cache and Cache-Control: before the session, so a hit never loads one.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,3 +212,4 @@ LOGGING = {
 }
 
 from .storage import *  # noqa: E402
+from .cdn import *  # noqa: E402
