@@ -54,6 +54,8 @@ def page_urls(page: Page) -> set[str]:
                 urls.add(f"{url}?tag={quote(tag.slug)}")
                 urls.update(link["url"] for link in feed_links(shown_on, None, tag.slug))
     root = _root_url(page)
+    # get_url() answers with a path when there is one site: the CDN needs full addresses.
+    urls = {root + url if url.startswith("/") else url for url in urls}
     if root and getattr(page.specific_class, "accepts_reader_comments", False) and page.pk:
         language = page.locale.language_code
         for name in ("comments:story_feed_rss", "comments:story_feed_atom"):
