@@ -198,6 +198,8 @@ SCHEDULED_JOBS = {
     "searchpromotions_garbage_collect": {"every": 86400},
 }
 SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
+# `make backup` writes dated folders here (README "Operations").
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "backups"))
 
 LOGGING = {
     "version": 1,
