@@ -23,3 +23,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 CLINIC_ENVIRONMENT = "production"
+
+# A database that does not answer: give up connecting after DB_CONNECT_TIMEOUT seconds (pages
+# answer the friendly 503), and check a reused connection before each request so the site
+# recovers on its own once the database is back (README "Operations").
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "5")
+    )
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
