@@ -8,7 +8,7 @@ STAMP_APP := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/clinic_bench
 
-.PHONY: bench bench-search demo test lint format migrations-check messages run clean help
+.PHONY: backup restore soak bench bench-search demo test lint format migrations-check messages run clean help
 
 help:
 	@echo "make demo              install, migrate SQLite, load demo content, serve on 127.0.0.1:$(PORT)"
@@ -18,6 +18,9 @@ help:
 	@echo "make bench             pages under load: gunicorn, PostgreSQL, req/s and p50/p95/p99 (not in CI)"
 	@echo "make bench-search      search latency over 5 000 generated stories (PostgreSQL; not in CI)"
 	@echo "make messages          rebuild compiled translations (.mo)"
+	@echo "make soak              2 minutes of mixed load on gunicorn + PostgreSQL; fails on any 5xx (not in CI)"
+	@echo "make backup            pg_dump + media into BACKUP_ROOT (DATABASE_URL, DJANGO_SETTINGS_MODULE)"
+	@echo "make restore BACKUP=…  restore a backup folder into an empty database (RESTORE_ARGS=--replace)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +64,15 @@ bench-search: $(STAMP_APP)
 
 bench: $(STAMP_APP)
 	DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" $(BIN)/python bench/pages_bench.py $(BENCH_ARGS)
+
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/clinic_soak
+
+soak: $(STAMP_APP)
+	DATABASE_URL="$${DATABASE_URL:-$(SOAK_DATABASE_URL)}" $(BIN)/python bench/soak.py $(SOAK_ARGS)
+
+backup: $(STAMP_APP)
+	$(MANAGE) backup $(BACKUP_ARGS)
+
+restore: $(STAMP_APP)
+	@test -n "$(BACKUP)" || (echo "make restore: name the folder, e.g. make restore BACKUP=backups/clinic-20261130-1900" >&2; exit 2)
+	$(MANAGE) restore "$(BACKUP)" $(RESTORE_ARGS)
