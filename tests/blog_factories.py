@@ -54,6 +54,9 @@ def body(text: str = "A short story about a long night on the ward.") -> list[tu
 
 
 def valid_consent(name: str = "Test Patient") -> ConsentRecord:
+    """A signed consent with its form attached, covering everything a story can show."""
+    from tests.workflow_factories import signed_consent_form
+
     today = timezone.localdate()
     return ConsentRecord.objects.create(
         person_name=name,
@@ -62,6 +65,10 @@ def valid_consent(name: str = "Test Patient") -> ConsentRecord:
         date_signed=today - datetime.timedelta(days=10),
         expires_on=today + datetime.timedelta(days=730),
         scope_web_stories=True,
+        scope_video=True,
+        scope_photographs=True,
+        scope_name_in_byline=True,
+        signed_form=signed_consent_form(),
     )
 
 
@@ -127,14 +134,25 @@ def make_video(index: VideoIndexPage, title: str | None = None, *, live: bool = 
     return video
 
 
-def translate(page, locale):
-    """A published copy of the page (and of any missing parent) in another language."""
-    translation = page.copy_for_translation(locale, copy_parents=True)
+def translate(page, locale, *, title: str = "", summary: str = "", text: str = ""):
+    """A published copy of the page (and of any missing parent) in another language.
+
+    With ``title`` (and ``summary``, ``text``) the copy gets new words and its own slug, as a
+    translator's work would.
+    """
+    translation = page.specific.copy_for_translation(locale, copy_parents=True, alias=False)
     for ancestor in translation.get_ancestors().filter(depth__gt=1).specific():
         if not ancestor.live:
             ancestor.save_revision().publish()
+    if title:
+        translation.title = title
+        translation.slug = f"{page.slug}-{locale.language_code}"
+    if summary:
+        translation.summary = summary
+    if text:
+        translation.body = body(text)
     translation.save_revision().publish()
-    return type(page).objects.get(pk=translation.pk)
+    return type(translation).objects.get(pk=translation.pk)
 
 
 def draftail(text: str) -> str:

@@ -1,33 +1,19 @@
 """Fixtures and helpers shared by the comments tests (tests/test_comments_*.py).
 
-Test modules import the fixture functions (``story_fixture`` …); pytest registers them under
-their ``name`` (``story`` …).
+The fixtures (``story``, ``video``) are registered for the whole suite by ``pytest_plugins`` in
+tests/conftest.py; a test module that defines its own fixture of the same name overrides them.
 """
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
-from django.core.cache import cache
 
 from comments.antispam import fill_timer_token
 from comments.models import Comment
 from tests.blog_factories import make_story, make_video, story_index, video_index
-
-BLNS_PATH = Path(settings.BASE_DIR).parent / "shared" / "data" / "naughty-strings" / "blns.json"
-
-
-@pytest.fixture(name="fresh_rate_limits", autouse=True)
-def fresh_rate_limits_fixture():
-    """The rate limit lives in the cache; each test starts with a clean slate."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(name="story")
@@ -78,12 +64,6 @@ def add_comment(page, body: str = "Lovely story.", status: str = "approved", **f
     return Comment.objects.create(
         page=page, name=fields.pop("name", "Reader"), body=body, status=status, **fields
     )
-
-
-def naughty_strings() -> list[str]:
-    if not BLNS_PATH.exists():
-        pytest.skip(f"Big List of Naughty Strings not found at {BLNS_PATH}")
-    return json.loads(BLNS_PATH.read_text(encoding="utf-8"))
 
 
 def assert_only_safe_markup(fragment) -> None:

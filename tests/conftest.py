@@ -1,12 +1,24 @@
-"""Shared fixtures: one user per editorial role, the English home page, a Spanish locale."""
+"""Shared fixtures: one user per editorial role, the English home page, a Spanish locale.
+
+Every test runs with uploads in temporary folders and an empty cache. Fixtures of one area
+live in its ``tests/<area>_support.py`` module and are registered here for the whole suite.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.test import override_settings
 from wagtail.models import Locale
 
 from home.models import HomePage
+
+pytest_plugins = ["tests.comments_support", "tests.media_support", "tests.s3_server"]
 
 ROLE_GROUPS = {
     "author": "Authors",
@@ -14,6 +26,28 @@ ROLE_GROUPS = {
     "comms": "Communications",
 }
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_folders(tmp_path_factory) -> Iterator[Path]:
+    """Uploads go to a temporary folder, never into the checkout's media folders.
+
+    Session-wide, so the module-scoped demo fixtures (which seed images) are covered too.
+    """
+    # Imported here: a module named in pytest_plugins must not be imported before pytest does.
+    from tests.media_support import local_media_settings
+
+    root = tmp_path_factory.mktemp("uploads")
+    with override_settings(**local_media_settings(root, settings.STORAGES)):
+        yield root
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts and ends with an empty cache (rate limits, cached pages)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def make_user(username: str, *groups: str, superuser: bool = False, **extra) -> User:

@@ -60,12 +60,21 @@ def upload_image(client: Client, title: str) -> object:
     return get_image_model().objects.get(title=title)
 
 
+def local_media_settings(root: Path, storages: dict) -> dict[str, object]:
+    """Local storage (the default) in ``root/media`` and ``root/private``.
+
+    ``storages`` is the current ``STORAGES``: its other entries (static files) are kept.
+    """
+    configured = media_settings({"PRIVATE_MEDIA_ROOT": str(root / "private")}, root)
+    configured["STORAGES"] = {**storages, **configured["STORAGES"]}
+    configured["STORAGES"]["staticfiles"] = storages["staticfiles"]
+    configured["MEDIA_ROOT"] = root / "media"
+    return configured
+
+
 @pytest.fixture(name="local_media")
 def local_media_fixture(settings, tmp_path: Path) -> Path:
-    """Local storage (the default) in temporary folders: ``media`` and ``private``."""
-    configured = media_settings({"PRIVATE_MEDIA_ROOT": str(tmp_path / "private")}, tmp_path)
-    configured["STORAGES"]["staticfiles"] = settings.STORAGES["staticfiles"]
-    for name, value in configured.items():
+    """Local storage in folders of this test alone, for tests that look at what is on disk."""
+    for name, value in local_media_settings(tmp_path, settings.STORAGES).items():
         setattr(settings, name, value)
-    settings.MEDIA_ROOT = tmp_path / "media"
     return tmp_path

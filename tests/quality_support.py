@@ -8,14 +8,11 @@ the checks follow the demo when its stories change.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import StringIO
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.models import Page
@@ -46,9 +43,6 @@ HISTORY_STARTS_AT_TRANSLATION = (
 )
 
 NO_RESULTS_QUERY = "qzxv"
-NAUGHTY_STRINGS = (
-    Path(settings.BASE_DIR).parent / "shared" / "data" / "naughty-strings" / "blns.json"
-)
 
 
 @dataclass(frozen=True)
@@ -171,13 +165,6 @@ def missing_kinds(pages: list[PublicPage], language: str) -> list[str]:
     present = {page.kind for page in pages}
     optional = HISTORY_KINDS if language != LANGUAGES[0] else ()
     return [kind for kind in PAGE_KINDS if kind not in present and kind not in optional]
-
-
-def naughty_strings() -> list[str]:
-    """The Big List of Naughty Strings from the shared data folder, or [] when it is absent."""
-    if not NAUGHTY_STRINGS.exists():
-        return []
-    return [text for text in json.loads(NAUGHTY_STRINGS.read_text("utf-8")) if text]
 
 
 def refuse_unless_test_database() -> None:

@@ -7,10 +7,8 @@ exactly as in production. Nothing here reaches the internet.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,28 +19,10 @@ import boto3
 import pytest
 
 from clinic_site.settings.storage import media_settings
+from tests.server_support import free_port, wait_for_port
 
 REGION = "us-east-1"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "media-tests", "AWS_SECRET_ACCESS_KEY": "media-tests-secret"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"moto_server exited with code {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"moto_server did not listen on port {port} within {timeout:.0f} s")
 
 
 @pytest.fixture(scope="session", name="s3_endpoint")

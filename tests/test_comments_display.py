@@ -15,14 +15,8 @@ from django.utils import timezone
 from comments.models import Comment
 from comments.queries import approved_counts
 from tests.blog_factories import make_story, story_index
-from tests.comments_support import (  # noqa: F401
-    add_comment,
-    assert_only_safe_markup,
-    fresh_rate_limits_fixture,
-    naughty_strings,
-    story_fixture,
-    video_fixture,
-)
+from tests.comments_support import add_comment, assert_only_safe_markup
+from tests.naughty_support import naughty_strings
 
 pytestmark = pytest.mark.django_db
 

@@ -16,12 +16,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments.models import Comment
-from tests.comments_support import (  # noqa: F401
-    add_comment,
-    fresh_rate_limits_fixture,
-    story_fixture,
-    video_fixture,
-)
+from tests.comments_support import add_comment
 
 pytestmark = pytest.mark.django_db
 

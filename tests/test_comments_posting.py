@@ -12,16 +12,8 @@ from django.test import Client
 
 from comments.antispam import RATE_LIMIT_COUNT, RATE_LIMIT_WINDOW_SECONDS
 from comments.models import Comment
-from tests.comments_support import (  # noqa: F401
-    assert_only_safe_markup,
-    form_data,
-    fresh_rate_limits_fixture,
-    naughty_strings,
-    post_url,
-    resubmission,
-    story_fixture,
-    video_fixture,
-)
+from tests.comments_support import form_data, post_url, resubmission
+from tests.naughty_support import naughty_strings
 
 pytestmark = pytest.mark.django_db
 

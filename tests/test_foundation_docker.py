@@ -1,7 +1,6 @@
 """The production image, checked without Docker: its Dockerfile parsed, its steps run here."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,6 +9,8 @@ from pathlib import Path
 
 import dockerfile
 import pytest
+
+from tests.server_support import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = dockerfile.parse_file(str(ROOT / "Dockerfile"))
@@ -53,12 +54,6 @@ def test_cmd_is_gunicorn_on_the_wsgi_app():
     assert cmd.json
     assert cmd.value[0] == "gunicorn"
     assert "clinic_site.wsgi:application" in cmd.value
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def database_url_for_test_database(tmp_path: Path) -> str:

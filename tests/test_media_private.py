@@ -6,12 +6,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.media_support import (
-    PDF_BYTES,
-    consent_collection,
-    local_media_fixture,  # noqa: F401 - the local_media fixture
-    upload_document,
-)
+from tests.media_support import PDF_BYTES, consent_collection, upload_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("local_media")]
 

@@ -16,10 +16,6 @@ from wagtail.models import Collection
 
 from clinic_site.settings.storage import MEDIA_CACHE_CONTROL, RENDITION_CACHE_CONTROL
 from tests.media_support import PDF_BYTES, consent_collection, upload_document, upload_image
-from tests.s3_server import (
-    s3_endpoint_fixture,  # noqa: F401 - the s3_endpoint fixture
-    s3_media_fixture,  # noqa: F401 - the s3_media fixture
-)
 
 pytestmark = pytest.mark.django_db
 

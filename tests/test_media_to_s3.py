@@ -11,16 +11,7 @@ from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from tests.media_support import (
-    PDF_BYTES,
-    consent_collection,
-    local_media_fixture,  # noqa: F401 - the local_media fixture
-    png_bytes,
-)
-from tests.s3_server import (
-    s3_endpoint_fixture,  # noqa: F401 - the s3_endpoint fixture
-    s3_media_fixture,  # noqa: F401 - the s3_media fixture
-)
+from tests.media_support import PDF_BYTES, consent_collection, png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -21,20 +21,18 @@ from django.test.client import ClientHandler
 
 from comments import antispam
 from comments.models import Comment
-from tests.quality_support import NAUGHTY_STRINGS, naughty_strings, seeded_demo_rolled_back
+from tests.naughty_support import naughty_strings
+from tests.quality_support import seeded_demo_rolled_back
 
 pytestmark = pytest.mark.django_db
 
-STRINGS = naughty_strings()
 # Markup a browser would act on: a tag opening, or a quote closing an attribute and adding one.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|\"\s*[\w-]+\s*=")
 
 
 @pytest.fixture(scope="module")
-def strings() -> list[str]:
-    if not STRINGS:
-        pytest.skip(f"naughty-strings checks skipped: {NAUGHTY_STRINGS} is absent")
-    return STRINGS
+def strings() -> tuple[str, ...]:
+    return naughty_strings()
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +84,7 @@ def problem(response, text: str, where: str) -> str | None:
     return None
 
 
-def check_each(strings: list[str], send) -> None:
+def check_each(strings: tuple[str, ...], send) -> None:
     """Send every string; report every failure at once."""
     problems = [p for text in strings if (p := send(text)) is not None]
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:50])

@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tests.blog_factories import body, make_image, make_story, story_index
-from tests.search_support import results, translate
+from tests.blog_factories import body, make_image, make_story, story_index, translate
+from tests.search_support import results
 
 pytestmark = [
     pytest.mark.django_db,

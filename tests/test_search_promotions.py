@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from tests.blog_factories import make_image, make_story, story_index
+from tests.blog_factories import make_image, make_story, story_index, translate
 from tests.policy_fixtures import make_policy, policy_index, publish_version
-from tests.search_support import search, translate
+from tests.search_support import search
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,15 @@ from django.contrib.auth.models import Group
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import PageViewRestriction
 
-from tests.blog_factories import make_image, make_story, make_video, story_index, video_index
-from tests.search_support import results, search, translate
+from tests.blog_factories import (
+    make_image,
+    make_story,
+    make_video,
+    story_index,
+    translate,
+    video_index,
+)
+from tests.search_support import results, search
 
 pytestmark = pytest.mark.django_db
 
