@@ -46,6 +46,16 @@ class JobSpec:
     interval: timedelta
     lock: str
 
+    @property
+    def every(self) -> str:
+        """The interval as people say it: '1 h', '1 min', '1 day', '90 s'."""
+        seconds = int(self.interval.total_seconds())
+        for unit, size in (("day", 86400), ("h", 3600), ("min", 60)):
+            if seconds % size == 0:
+                count = seconds // size
+                return f"{count} {unit}{'s' if unit == 'day' and count > 1 else ''}"
+        return f"{seconds} s"
+
 
 def job_specs() -> list[JobSpec]:
     """``settings.SCHEDULED_JOBS`` in running order, checked."""
@@ -199,7 +209,7 @@ def alert_overdue(specs: list[JobSpec]) -> list[str]:
             continue
         since = job.last_started_at or job.created_at
         body = (
-            f"The scheduled job {spec.name} should run every {spec.interval} but has not "
+            f"The scheduled job {spec.name} should run every {spec.every} but has not "
             f"started since {since:%Y-%m-%d %H:%M %Z}. Is the scheduler process "
             f"(manage.py run_scheduler) running?\n\nAll scheduled jobs: {report_url()}\n"
         )

@@ -63,7 +63,7 @@ class ScheduledJobsReportView(ReportView):
         rows = []
         for spec in job_specs():
             job = known.get(spec.name) or ScheduledJob(name=spec.name)
-            job.every = str(spec.interval)
+            job.every = spec.every
             if job.is_overdue(spec.interval, now):
                 job.state = gettext("Overdue: not run for twice its interval")
             elif job.pk is None:

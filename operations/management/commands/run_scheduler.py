@@ -41,7 +41,7 @@ class Command(BaseCommand):
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
-        names = ", ".join(f"{spec.name} every {spec.interval}" for spec in specs)
+        names = ", ".join(f"{spec.name} every {spec.every}" for spec in specs)
         self.stdout.write(f"scheduler: started; {names}", ending="\n")
         self.stdout.flush()
         while not stop.is_set():
@@ -77,6 +77,6 @@ class Command(BaseCommand):
                 state = "overdue"
             when = f"{job.last_started_at:%Y-%m-%d %H:%M %Z}" if job.last_started_at else "never"
             problems += state in {"overdue", "failed"}
-            self.stdout.write(f"{spec.name}: {state} (last started {when}, every {spec.interval})")
+            self.stdout.write(f"{spec.name}: {state} (last started {when}, every {spec.every})")
         if problems:
             raise CommandError(f"{problems} scheduled job(s) failed or overdue")
