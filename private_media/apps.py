@@ -11,5 +11,7 @@ class PrivateMediaConfig(AppConfig):
 
     def ready(self) -> None:
         from private_media import signals
+        from private_media.permissions import register_policies
 
         signals.connect()
+        register_policies()

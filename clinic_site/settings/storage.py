@@ -17,6 +17,9 @@ RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 MEDIA_CACHE_CONTROL = "public, max-age=86400"
 
 WAGTAILDOCS_DOCUMENT_MODEL = "private_media.ClinicDocument"
+# Every image and document form applies the media rules (private collections, live pages).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "private_media.forms.ClinicImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "private_media.forms.ClinicDocumentForm"
 
 
 def _s3_connection(env: Mapping[str, str]) -> dict[str, Any]:
