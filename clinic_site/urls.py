@@ -9,6 +9,7 @@ from clinic_site import views
 from private_media.views import private_document
 from search import views as search_views
 from translations.sitemap import sitemap
+from workflow import deletion as page_deletion
 
 handler404 = "clinic_site.views.page_not_found"
 handler500 = "clinic_site.views.server_error"
@@ -18,6 +19,8 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # In front of Wagtail's page delete view: a refused deletion is explained and logged.
+    path("admin/pages/<int:page_id>/delete/", page_deletion.delete_page),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

@@ -11,12 +11,13 @@ from wagtail.models import Orderable, Page
 
 from blog.listing import with_card_images
 from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage, feed_links
+from workflow.deletion import EditorialPermissionsMixin
 
 FEATURED_STORIES = 3
 LATEST_VIDEOS = 3
 
 
-class HomePage(Page):
+class HomePage(EditorialPermissionsMixin, Page):
     """Hero, featured stories, latest videos and the way to the policy."""
 
     hero_heading = models.CharField(

@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import TranslationSource
 
+from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 
 from .blocks import PolicyBodyBlock
@@ -53,7 +54,7 @@ VERSIONED_FIELDS = (
 )
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(EditorialPermissionsMixin, Page):
     """The policies section (/policy/): why staff policies are public, and a list of them."""
 
     intro = models.TextField(
@@ -79,7 +80,7 @@ class PolicyIndexPage(Page):
         return context
 
 
-class PolicyPage(ReviewableMixin, RoutablePageMixin, Page):
+class PolicyPage(EditorialPermissionsMixin, ReviewableMixin, RoutablePageMixin, Page):
     """A published staff policy, its version details and its public version history."""
 
     summary = models.TextField(

@@ -15,6 +15,12 @@ from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 
 from workflow.consent import CONSENT_UNPUBLISH_ACTION, enforce_consent
+from workflow.deletion import (
+    DELETE_REFUSED_ACTION,
+    DeletionRefusedFormatter,
+    refuse_bulk_deletion,
+)
+from workflow.editor_actions import perform_review_action_without_edit
 from workflow.groups import is_review_staff
 from workflow.localize_guard import (
     convert_to_alias_with_publish_permission,
@@ -175,3 +181,14 @@ def register_rereview_report_menu_item() -> MenuItem:
         icon_name="time",
         order=750,
     )
+
+
+# Page deletion (workflow.deletion): refusals through bulk delete are explained and logged.
+hooks.register("before_bulk_action", refuse_bulk_deletion)
+# A review action from the editor on unchanged content saves no revision (editor_actions).
+hooks.register("before_edit_page", perform_review_action_without_edit)
+
+
+@hooks.register("register_log_actions")
+def register_deletion_log_actions(actions) -> None:
+    actions.register_action(DELETE_REFUSED_ACTION)(DeletionRefusedFormatter)

@@ -27,6 +27,7 @@ from blog.blocks import StoryBodyBlock
 from blog.feeds import StoryAtomFeed, StoryRssFeed
 from blog.listing import StoryFilterForm, paginate, rendition_or_none, with_card_images
 from blog.social import share_links, story_structured_data
+from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 
 WORDS_PER_MINUTE = 200
@@ -51,7 +52,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     """/stories/: every live story in this language, filterable, paginated and syndicated."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -163,7 +164,7 @@ def feed_links(
     return links
 
 
-class StoryPage(ReviewableMixin, Page):
+class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     """One person's story, checked for accuracy and consent before it goes live."""
 
     summary = models.CharField(

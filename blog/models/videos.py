@@ -25,6 +25,7 @@ from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
 from blog.listing import paginate, rendition_or_none, with_card_images
 from blog.video import VideoRef, parse_video_url, validate_video_url
+from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 
 VIDEO_RENDITION = "fill-960x540"
@@ -36,7 +37,7 @@ class VideoTag(TaggedItemBase):
     )
 
 
-class VideoIndexPage(Page):
+class VideoIndexPage(EditorialPermissionsMixin, Page):
     """/videos/: every live video in this language, newest first."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -67,7 +68,7 @@ class VideoIndexPage(Page):
         return context
 
 
-class VideoPage(ReviewableMixin, Page):
+class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     """A video with its own page: facade player, transcript, captions note."""
 
     summary = models.CharField(
