@@ -4,6 +4,7 @@ and who may see consent records at all."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 
 import pytest
@@ -22,6 +23,7 @@ from tests.workflow_factories import (
     edit_url,
     live_story,
     offered_actions,
+    signed_consent_form,
     submit_for_review,
     workflow_action,
 )
@@ -272,9 +274,12 @@ def test_recording_a_consent_in_the_admin_validates_and_logs(reviewer, admin_use
     assert not ConsentRecord.objects.exists()
 
     data["expires_on"] = (TODAY + datetime.timedelta(days=730)).isoformat()
+    form = signed_consent_form()
+    data["signed_form"] = str(form.pk)
     assert client.post(consent_url("add"), data).status_code == 302
     record = ConsentRecord.objects.get()
     assert record.recorded_by == reviewer and record.is_valid()
+    assert record.signed_form_sha256 == hashlib.sha256(form.file.open("rb").read()).hexdigest()
     assert ModelLogEntry.objects.filter(
         object_id=str(record.pk), action="wagtail.create", user=reviewer
     ).exists()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Collection, GroupPagePermission, Page, Task, Workflow, WorkflowPage
 
+from tests.workflow_factories import signed_consent_form
 from workflow.groups import CLINICAL_REVIEW_TASK, SIGNOFF_TASK, WORKFLOW_NAME
 from workflow.models import ClinicalReviewTask, CommsSignoffTask, ConsentRecord
 from workflow.rules import (
@@ -51,7 +52,10 @@ def test_the_submitter_may_not_approve():
 
 def test_the_editor_of_the_revision_under_review_may_not_approve():
     reasons = approval_refusals(facts(revision_editor_ids=frozenset({1, 7})))
-    assert reasons == ["You edited the version under review, so someone else must approve it."]
+    assert reasons == [
+        "You saved a version of this page since it was last published, so someone else must "
+        "approve it."
+    ]
 
 
 def test_the_approver_of_another_stage_may_not_approve_this_one():
@@ -121,6 +125,8 @@ def consent_values(**overrides) -> dict:
         "scope_web_stories": True,
     }
     values.update(overrides)
+    if "signed_form" not in values:
+        values["signed_form"] = signed_consent_form()
     return values
 
 
@@ -129,6 +135,7 @@ def test_invalid_queryset_matches_the_record_rules():
     today = timezone.localdate()
     records = [
         ConsentRecord.objects.create(**consent_values()),
+        ConsentRecord.objects.create(**consent_values(signed_form=None)),
         ConsentRecord.objects.create(**consent_values(date_signed=None)),
         ConsentRecord.objects.create(**consent_values(scope_web_stories=False, scope_video=True)),
         ConsentRecord.objects.create(**consent_values(expires_on=today - datetime.timedelta(1))),
@@ -139,7 +146,15 @@ def test_invalid_queryset_matches_the_record_rules():
     ]
     invalid = set(ConsentRecord.objects.invalid().values_list("pk", flat=True))
     assert invalid == {record.pk for record in records if not record.is_valid()}
-    assert [record.is_valid() for record in records] == [True, False, False, False, True, False]
+    assert [record.is_valid() for record in records] == [
+        True,
+        False,
+        False,
+        False,
+        False,
+        True,
+        False,
+    ]
 
 
 @pytest.mark.django_db

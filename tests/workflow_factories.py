@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from django.core.files.base import ContentFile
 from django.http import HttpResponse, QueryDict
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, TaskState
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, TaskState
 from wagtail.test.utils.form_data import (
     nested_form_data,
     querydict_from_html,
@@ -31,8 +33,20 @@ STORY_TEXT = "A short story about a long night on the ward."
 _numbers = itertools.count(1)
 
 
+def signed_consent_form(title: str = "Signed consent form", content: bytes = b"") -> object:
+    """A signed form (a small PDF) in the private "Consent forms" collection."""
+    number = next(_numbers)
+    content = content or b"%PDF-1.4\n% signed consent form " + str(number).encode() + b"\n%%EOF\n"
+    return get_document_model().objects.create(
+        title=f"{title} {number}",
+        file=ContentFile(content, name=f"consent-form-{number}.pdf"),
+        collection=Collection.objects.get(name="Consent forms"),
+    )
+
+
 def consent(**overrides) -> ConsentRecord:
-    """A consent record, valid for web stories unless the overrides say otherwise."""
+    """A consent record with its signed form attached, covering everything a story can show
+    (web story, video, photographs, name in the byline) unless the overrides say otherwise."""
     today = timezone.localdate()
     values = {
         "person_name": "Rosa Delgado",
@@ -41,8 +55,13 @@ def consent(**overrides) -> ConsentRecord:
         "date_signed": today - datetime.timedelta(days=30),
         "expires_on": today + datetime.timedelta(days=365),
         "scope_web_stories": True,
+        "scope_video": True,
+        "scope_photographs": True,
+        "scope_name_in_byline": True,
     }
     values.update(overrides)
+    if "signed_form" not in values:
+        values["signed_form"] = signed_consent_form()
     return ConsentRecord.objects.create(**values)
 
 

@@ -99,11 +99,31 @@ def enforce_consent(
     """
     today = today or timezone.localdate()
     if records is None:
+        # The database finds the unsigned, expired and revoked; reading each attached form
+        # finds one whose file changed since its hash was recorded.
         invalid = list(ConsentRecord.objects.invalid(today))
+        invalid += [
+            record
+            for record in ConsentRecord.objects.filter(signed_form__isnull=False)
+            .exclude(pk__in=[record.pk for record in invalid])
+            .select_related("signed_form")
+            if not record.is_valid(today)
+        ]
+        checked = invalid
     else:
-        invalid = [record for record in records if not record.is_valid(today)]
+        checked = list(records)
+        invalid = [record for record in checked if not record.is_valid(today)]
     report = EnforcementReport(invalid_records=len(invalid))
-    for page, record in live_pages_relying_on(invalid):
-        report.mail_failures += take_offline(page, record, record.invalid_reasons(today), user)
-        report.unpublished.append(page)
+    for page, record in live_pages_relying_on(checked):
+        reasons = record.invalid_reasons(today) or consent_blockers(page)
+        if reasons:
+            report.mail_failures += take_offline(page, record, reasons, user)
+            report.unpublished.append(page)
     return report
+
+
+def consent_blockers(page: Page) -> list[str]:
+    """What the live page itself says is wrong with its consent (a scope narrowed after it went
+    live, for instance)."""
+    review_blockers = getattr(page, "review_blockers", None)
+    return [str(reason) for reason in review_blockers()] if callable(review_blockers) else []

@@ -172,20 +172,32 @@ def consent_recipients(page: Page) -> list[AbstractBaseUser]:
 
 def notify_consent_unpublished(page: Page, reasons: list[str]) -> int:
     """Tell the authors and Communications that a story went offline; returns failed sends."""
+    return notify_authors_and_communications(page, "consent_unpublished", {"reasons": reasons})
+
+
+def notify_publication_refused(page: Page, reasons: list[str], route: str) -> int:
+    """Tell the authors and Communications that the publishing guard kept a page offline."""
+    return notify_authors_and_communications(
+        page, "publication_refused", {"reasons": reasons, "route": route}
+    )
+
+
+def notify_authors_and_communications(page: Page, template: str, extra: dict[str, Any]) -> int:
+    """Email the page's writers and Communications in their own language; returns failed sends."""
     failures = 0
     edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
     for person in consent_recipients(page):
-        context = {"user": person, "page": page, "reasons": reasons, "edit_url": edit_url}
+        context = {"user": person, "page": page, "edit_url": edit_url, **extra}
         with override(UserProfile.get_for_user(person).get_preferred_language()):
             subject = render_to_string(
-                "workflow/notifications/consent_unpublished_subject.txt", context
+                f"workflow/notifications/{template}_subject.txt", context
             ).strip()
-            body = render_to_string("workflow/notifications/consent_unpublished.txt", context)
+            body = render_to_string(f"workflow/notifications/{template}.txt", context)
         try:
             send_mail(subject, body, [person.email])
         except Exception:
             failures += 1
             logger.exception(
-                "Could not tell %s that page %s was unpublished", person.email, page.pk
+                "Could not send %s about page %s to %s", template, page.pk, person.email
             )
     return failures

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState, WorkflowState, get_page_models
 
+from workflow.guard import ROUTE_REVIEW, refuse_publication
 from workflow.models.consent import ReviewableMixin
 
 CLINICAL_REVIEW_ACTION = "workflow.clinical_review"
@@ -77,6 +78,10 @@ def publish_approved_revision(workflow_state: WorkflowState, user: AbstractBaseU
         if final_state is not None
         else workflow_state.content_object.get_latest_revision()
     )
+    # The publishing guard asks the page's blockers again now: a consent revoked between the
+    # last approval and this moment keeps the page offline (refusal logged, people told).
+    if refuse_publication(revision, user=user, route=ROUTE_REVIEW):
+        return
     revision.publish(user=user, skip_permission_checks=True)
     approvals = (
         workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED, revision=revision)

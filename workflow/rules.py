@@ -43,7 +43,12 @@ def approval_refusals(facts: ApprovalFacts) -> list[str]:
     if facts.submitted_by_id is not None and facts.user_id == facts.submitted_by_id:
         reasons.append(_("You submitted this page for review, so someone else must approve it."))
     if facts.user_id in facts.revision_editor_ids:
-        reasons.append(_("You edited the version under review, so someone else must approve it."))
+        reasons.append(
+            _(
+                "You saved a version of this page since it was last published, so someone else "
+                "must approve it."
+            )
+        )
     if facts.user_id in facts.other_stage_approver_ids:
         reasons.append(
             _("You approved another stage of this review; one person cannot approve both.")

@@ -3,6 +3,8 @@ revocation enforcement and the clinical re-review report."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from django.http import HttpRequest
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +36,9 @@ from workflow.views import ClinicalRereviewReportView
 from workflow.viewsets import ConsentRecordViewSet
 
 register_snippet(ConsentRecordViewSet)
+
+# Publishing guard in the editor, logged refusals of forced approvals.
+import_module("workflow.integrity_hooks")
 
 
 @hooks.register("register_log_actions")
@@ -117,8 +122,8 @@ def explain_review_state(request: HttpRequest, page: Page) -> None:
 
 @hooks.register("after_edit_snippet")
 def enforce_revoked_consent(request: HttpRequest, instance: object) -> None:
-    """A consent revoked (or otherwise invalidated) in the admin takes its stories down at once."""
-    if not isinstance(instance, ConsentRecord) or instance.is_valid():
+    """A consent revoked, invalidated or narrowed in the admin takes its stories down at once."""
+    if not isinstance(instance, ConsentRecord):
         return
     report = enforce_consent([instance], user=request.user)
     if report.unpublished:

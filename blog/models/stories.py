@@ -25,10 +25,24 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blog.blocks import StoryBodyBlock
 from blog.feeds import StoryAtomFeed, StoryRssFeed
-from blog.listing import StoryFilterForm, paginate, rendition_or_none, with_card_images
+from blog.listing import (
+    CARD_RENDITION,
+    StoryFilterForm,
+    paginate,
+    rendition_or_none,
+    with_card_images,
+)
+from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
 from blog.social import share_links, story_structured_data
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
+from workflow.models.consent import (
+    SCOPE_NAME_IN_BYLINE,
+    SCOPE_PHOTOGRAPHS,
+    SCOPE_VIDEO,
+    SCOPE_WEB_STORIES,
+)
+from workflow.panels import ConsentDetailsPanel
 
 WORDS_PER_MINUTE = 200
 RELATED_STORIES = 3
@@ -66,9 +80,22 @@ class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
         verbose_name = _("story index")
 
     def stories(self) -> QuerySet[StoryPage]:
-        return (
-            StoryPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        return public_only(StoryPage.objects.child_of(self).live(), self).order_by(
+            "-first_published_at", "-pk"
         )
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        return route_to_child(
+            self,
+            request,
+            path_components,
+            StoryPage,
+            lambda: super(StoryIndexPage, self).route(request, path_components),
+            select_related=("hero_image",),
+        )
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
     def topic_tags(self) -> QuerySet[Tag]:
         """Tags used by at least one live story here: the only ones worth offering as filters."""
@@ -210,6 +237,16 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         help_text=_("Required for stories told by or about a patient. Never shown to the public."),
     )
 
+    images_show_patient = models.BooleanField(
+        _("the images show the patient"),
+        default=True,
+        help_text=_(
+            "Ticked when the hero or any image in the story shows the patient or their family: "
+            "their consent must then cover photographs. Untick only for pictures of places or "
+            "objects."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
@@ -220,7 +257,11 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    consent_panels = [FieldPanel("consent_record")]
+    consent_panels = [
+        FieldPanel("consent_record"),
+        FieldPanel("images_show_patient"),
+        ConsentDetailsPanel(),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -245,6 +286,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     override_translatable_fields = [
         SynchronizedField("storyteller_type", overridable=False),
         SynchronizedField("consent_record", overridable=False),
+        SynchronizedField("images_show_patient", overridable=False),
         SynchronizedField("hero_image"),
         SynchronizedField("tagged_items"),
         TranslatableField("summary"),
@@ -285,7 +327,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         return any(block.get("type") == "video" for block in self.body.raw_data)
 
     def review_blockers(self) -> list[str]:
-        """A story about a patient cannot pass review without a valid consent record."""
+        """A story about a patient needs a valid consent that covers everything it shows."""
         reasons = list(super().review_blockers())
         if self.storyteller_type not in CONSENT_REQUIRED:
             return reasons
@@ -297,22 +339,43 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
                 )
             )
         else:
+            record = self.consent_record
             reasons.extend(
-                gettext("Consent record: %(reason)s.") % {"reason": reason}
-                for reason in self.consent_record.invalid_reasons()
+                gettext("Consent record %(reference)s: %(reason)s.")
+                % {"reference": record.reference, "reason": reason}
+                for reason in record.invalid_reasons()
             )
+            missing = record.missing_scopes(
+                scope for scope in self.consent_scopes_needed() if scope != SCOPE_WEB_STORIES
+            )
+            if missing:
+                reasons.append(
+                    gettext("Consent record %(reference)s does not cover: %(scopes)s.")
+                    % {"reference": record.reference, "scopes": ", ".join(missing)}
+                )
         return reasons
+
+    def consent_scopes_needed(self) -> list[str]:
+        """Every kind of content this story publishes about the patient, as consent scopes."""
+        needed = [SCOPE_WEB_STORIES]
+        if self.has_video:
+            needed.append(SCOPE_VIDEO)
+        if self.images_show_patient:
+            needed.append(SCOPE_PHOTOGRAPHS)
+        if self.byline.strip():
+            needed.append(SCOPE_NAME_IN_BYLINE)
+        return needed
 
     def related_stories(self, tags: list[Tag] | None = None) -> list[StoryPage]:
         """Up to three other live stories in this language: shared topics first, then newest.
 
-        Always three queries (stories, their images, the images' renditions), however many tags
-        or candidate stories there are.
+        One query with their images, however many tags or candidate stories there are; the
+        card renditions come with the page's own (``get_context``).
         """
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         stories = (
-            StoryPage.objects.live()
-            .public()
+            public_only(StoryPage.objects.live(), self)
+            .select_related("hero_image")
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .annotate(
@@ -322,19 +385,27 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
             )
             .order_by("-shared_tags", "-first_published_at", "-pk")
         )
-        return list(with_card_images(stories)[:RELATED_STORIES])
+        return list(stories[:RELATED_STORIES])
 
     @cached_property
     def hero_rendition(self):
         return rendition_or_none(self.hero_image, HERO_RENDITION)
 
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         tags = list(self.tags.all())
         parent = self.get_parent()
+        related = self.related_stories(tags)
+        load_renditions(
+            [(self.hero_image, HERO_RENDITION)]
+            + [(story.hero_image, CARD_RENDITION) for story in related]
+        )
         context.update(
             tags=tags,
-            related_stories=self.related_stories(tags),
+            related_stories=related,
             hero=self.hero_rendition,
             index_page=parent,
             feeds=feed_links(parent, request),

@@ -9,6 +9,8 @@ stories) is found generically by :mod:`workflow.consent`.
 from __future__ import annotations
 
 import datetime
+import hashlib
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib import admin
@@ -21,14 +23,43 @@ from django.utils.translation import gettext_lazy as _
 
 class ConsentRecordQuerySet(models.QuerySet):
     def invalid(self, today: datetime.date | None = None) -> ConsentRecordQuerySet:
-        """Records that cannot support web publication today (the rules of ``invalid_reasons``)."""
+        """Records that cannot support web publication today, as far as the database can tell.
+
+        A signed form whose file no longer matches its recorded SHA-256 is found only by
+        :meth:`ConsentRecord.invalid_reasons`, which reads the file.
+        """
         today = today or timezone.localdate()
         return self.filter(
             Q(date_signed__isnull=True)
+            | Q(signed_form__isnull=True)
             | Q(scope_web_stories=False)
             | Q(expires_on__lt=today)
             | Q(revoked_at__isnull=False)
         )
+
+
+# What a story can show about the patient, each matched by a scope field of the record.
+SCOPE_WEB_STORIES = "scope_web_stories"
+SCOPE_VIDEO = "scope_video"
+SCOPE_PHOTOGRAPHS = "scope_photographs"
+SCOPE_NAME_IN_BYLINE = "scope_name_in_byline"
+SCOPE_SOCIAL_MEDIA = "scope_social_media"
+SCOPE_FIELDS = (
+    SCOPE_WEB_STORIES,
+    SCOPE_VIDEO,
+    SCOPE_PHOTOGRAPHS,
+    SCOPE_NAME_IN_BYLINE,
+    SCOPE_SOCIAL_MEDIA,
+)
+
+
+def file_sha256(document: models.Model) -> str:
+    """The SHA-256 of a document's file, read in chunks from whichever storage holds it."""
+    digest = hashlib.sha256()
+    with document.file.open("rb") as content:
+        for chunk in iter(lambda: content.read(64 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 class ConsentRecord(models.Model):
@@ -46,6 +77,16 @@ class ConsentRecord(models.Model):
     )
     scope_web_stories = models.BooleanField(_("web stories"), default=True)
     scope_video = models.BooleanField(_("video"), default=False)
+    scope_photographs = models.BooleanField(
+        _("photographs of the patient"),
+        default=False,
+        help_text=_("Hero or body images that show the patient or their family."),
+    )
+    scope_name_in_byline = models.BooleanField(
+        _("name in the byline"),
+        default=False,
+        help_text=_("The story may show the storyteller's name (or first name) in its byline."),
+    )
     scope_social_media = models.BooleanField(_("social media"), default=False)
     purpose = models.TextField(
         _("purpose statement"),
@@ -66,6 +107,9 @@ class ConsentRecord(models.Model):
         related_name="+",
         help_text=_("Stored in a private collection; never served at a public address."),
     )
+    signed_form_sha256 = models.CharField(
+        _("SHA-256 of the signed form"), max_length=64, blank=True, editable=False
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -85,8 +129,71 @@ class ConsentRecord(models.Model):
         verbose_name_plural = _("consent records")
 
     def __str__(self) -> str:
-        signed = self.date_signed.isoformat() if self.date_signed else _("unsigned")
-        return f"{self.person_name} ({signed}, expires {self.expires_on.isoformat()})"
+        """A label that names nobody: authors see records only this way (chooser, editor)."""
+        return _("%(reference)s · %(status)s · %(scope)s · expires %(expiry)s") % {
+            "reference": self.reference,
+            "status": self.status_label(),
+            "scope": self.scope_label(),
+            "expiry": self.expires_on.isoformat() if self.expires_on else "—",
+        }
+
+    def save(self, *args, **kwargs) -> None:
+        """Record the signed form's SHA-256 when a form is attached or replaced by another.
+
+        The hash is taken once, from the file as it is then; a later change to the file shows
+        as a mismatch (see ``invalid_reasons``), never as a new hash.
+        """
+        if not self.signed_form_id:
+            self.signed_form_sha256 = ""
+        else:
+            previous = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("signed_form_id", flat=True)
+                .first()
+                if self.pk
+                else None
+            )
+            if previous != self.signed_form_id or not self.signed_form_sha256:
+                self.signed_form_sha256 = file_sha256(self.signed_form)
+        super().save(*args, **kwargs)
+
+    @property
+    def reference(self) -> str:
+        """The record's reference, to quote instead of the person's name."""
+        return f"CR-{self.pk:05d}" if self.pk else str(_("new consent"))
+
+    @admin.display(description=_("scope"))
+    def scope_label(self) -> str:
+        labels = [
+            str(self._meta.get_field(name).verbose_name)
+            for name in SCOPE_FIELDS
+            if getattr(self, name)
+        ]
+        return ", ".join(labels) or str(_("nothing"))
+
+    def missing_scopes(self, needed: Iterable[str]) -> list[str]:
+        """The names of the needed scopes this consent does not cover."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in needed
+            if not getattr(self, name)
+        ]
+
+    def signed_form_matches(self) -> bool:
+        """Whether the attached file is still the one whose hash was recorded.
+
+        Read once per loaded record: a review screen asks several times in one request.
+        """
+        key = (self.signed_form_id, self.signed_form_sha256)
+        cached = getattr(self, "_signed_form_check", None)
+        if cached is None or cached[0] != key:
+            try:
+                matches = file_sha256(self.signed_form) == self.signed_form_sha256
+            except (OSError, ValueError):
+                matches = False
+            cached = self._signed_form_check = (key, matches)
+        return cached[1]
 
     def clean(self) -> None:
         errors = {}
@@ -113,6 +220,10 @@ class ConsentRecord(models.Model):
         reasons: list[str] = []
         if not self.date_signed:
             reasons.append(str(_("the consent has not been signed")))
+        if not self.signed_form_id:
+            reasons.append(str(_("the signed consent form is not attached")))
+        elif not self.signed_form_matches():
+            reasons.append(str(_("the signed form changed since it was recorded")))
         if not self.scope_web_stories:
             reasons.append(str(_("the consent does not cover web publication")))
         if self.expires_on and self.expires_on < today:
@@ -129,7 +240,7 @@ class ConsentRecord(models.Model):
         """One word for the admin listing: what an editor needs to know at a glance."""
         if self.revoked_at:
             return str(_("Revoked"))
-        if self.expires_on < timezone.localdate():
+        if self.expires_on and self.expires_on < timezone.localdate():
             return str(_("Expired"))
         if not self.is_valid():
             return str(_("Not usable"))
@@ -149,6 +260,26 @@ class ReviewableMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        from workflow.guard import check_going_live
+
+        check_going_live(self)
+        return super().save(*args, **kwargs)
+
     def review_blockers(self) -> list[str]:
         """Reasons this page cannot pass review now; each page type adds its own rules."""
         return []
+
+    def publish(self, revision, user=None, log_action=True, **kwargs):
+        """Publish through the publishing guard: blocked, the page stays exactly as it was.
+
+        A refused scheduled go-live also loses its schedule (Wagtail clears it before saving),
+        so the page comes back only through review, not on the next run.
+        """
+        from workflow.guard import refuse_publication, route_of
+
+        if refuse_publication(revision, user=user, route=route_of(log_action)):
+            revision.approved_go_live_at = None
+            type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+            return None
+        return super().publish(revision, user=user, log_action=log_action, **kwargs)

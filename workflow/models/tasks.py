@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
+from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Revision, TaskState, WorkflowState
 
 from workflow.publishing import record_clinical_review
@@ -26,6 +27,22 @@ from workflow.rules import (
     approval_refusals,
     without_approval,
 )
+
+REVIEW_ACTION_REFUSED = "workflow.review_action_refused"
+
+
+def log_refused_action(
+    task_state: TaskState, user: AbstractBaseUser, action_name: str, reasons: list[str]
+) -> None:
+    """Write a refused review action (a forced approve, say) into the page's history."""
+    page = task_state.workflow_state.content_object
+    log(
+        instance=page,
+        action=REVIEW_ACTION_REFUSED,
+        user=user,
+        revision=task_state.revision,
+        data={"task": task_state.task.name, "action": action_name, "reasons": reasons},
+    )
 
 
 class RejectionForm(TaskStateCommentForm):
@@ -61,17 +78,27 @@ class ReviewRules:
         review_blockers = getattr(page, "review_blockers", None)
         return [str(reason) for reason in review_blockers()] if callable(review_blockers) else []
 
+    def revision_editor_ids(self, workflow_state: WorkflowState) -> frozenset[int]:
+        """Everyone who saved a revision since the page was last published.
+
+        "Since" counts from the live revision's creation (a scheduled page went live after
+        later drafts were saved), else from the last publication; a page never published
+        counts every revision it has.
+        """
+        revisions = Revision.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            user__isnull=False,
+        )
+        page = workflow_state.content_object
+        live_revision = getattr(page, "live_revision", None)
+        since = live_revision.created_at if live_revision else page.last_published_at
+        if since is not None:
+            revisions = revisions.filter(created_at__gt=since)
+        return frozenset(revisions.values_list("user_id", flat=True).distinct())
+
     def approval_facts(self, task_state: TaskState, user: AbstractBaseUser) -> ApprovalFacts:
         workflow_state = task_state.workflow_state
-        latest_editor_id = (
-            Revision.objects.filter(
-                base_content_type_id=workflow_state.base_content_type_id,
-                object_id=workflow_state.object_id,
-            )
-            .order_by("-created_at", "-id")
-            .values_list("user_id", flat=True)
-            .first()
-        )
         other_approvers = (
             TaskState.objects.filter(
                 workflow_state=workflow_state,
@@ -81,14 +108,13 @@ class ReviewRules:
             .exclude(task_id=self.pk)
             .values_list("finished_by_id", flat=True)
         )
+        editors = set(self.revision_editor_ids(workflow_state))
+        if task_state.revision.user_id is not None:
+            editors.add(task_state.revision.user_id)
         return ApprovalFacts(
             user_id=user.pk,
             submitted_by_id=workflow_state.requested_by_id,
-            revision_editor_ids=frozenset(
-                user_id
-                for user_id in (task_state.revision.user_id, latest_editor_id)
-                if user_id is not None
-            ),
+            revision_editor_ids=frozenset(editors),
             other_stage_approver_ids=frozenset(other_approvers),
             page_blockers=tuple(self.page_blockers(task_state)),
         )
@@ -129,14 +155,21 @@ class ReviewRules:
             names.discard(APPROVE)
         return names
 
-    @transaction.atomic
     def on_action(
         self, task_state: TaskState, user: AbstractBaseUser, action_name: str, **kwargs: Any
     ) -> Any:
         if action_name not in self.allowed_action_names(task_state, user):
+            reasons = self.approval_refusals(task_state, user) if action_name == APPROVE else []
+            log_refused_action(task_state, user, action_name, reasons)
             raise PermissionDenied(_("This review action is not available to you."))
         if action_name == REJECT and not str(kwargs.get("comment", "")).strip():
             raise PermissionDenied(_("Requesting changes needs a comment for the author."))
+        return self.perform_action(task_state, user, action_name, **kwargs)
+
+    @transaction.atomic
+    def perform_action(
+        self, task_state: TaskState, user: AbstractBaseUser, action_name: str, **kwargs: Any
+    ) -> Any:
         if action_name == APPROVE:
             self.before_approval(task_state, user)
         return super().on_action(task_state, user, action_name, **kwargs)

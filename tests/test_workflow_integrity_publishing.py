@@ -1,0 +1,150 @@
+"""The one publishing guard: scheduled go-live, an administrator's publish and the admin API
+all refuse a reviewable page whose review blockers are not empty, log it and tell people."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Revision
+
+from tests.test_workflow_publishing import approve_both_stages
+from tests.workflow_factories import (
+    consent,
+    draft_story,
+    edit_form_data,
+    edit_url,
+    submit_for_review,
+)
+from workflow.models import ConsentRecord
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = "workflow.publication_refused"
+
+
+@pytest.fixture
+def scheduled_story(home_page, author, reviewer, comms, client_for):
+    """A patient story approved by both stages with a go-live time in the future."""
+    go_live = timezone.now() + datetime.timedelta(days=2)
+    story = draft_story(
+        home_page, author, storyteller_type="patient", consent_record=consent(), go_live_at=go_live
+    )
+    assert submit_for_review(client_for(author), story).status_code == 302
+    approve_both_stages(client_for, story, reviewer, comms)
+    revision = Page.objects.get(pk=story.pk).get_latest_revision()
+    assert revision.approved_go_live_at == go_live.replace(second=0, microsecond=0)
+    assert not Page.objects.get(pk=story.pk).live
+    mail.outbox.clear()
+    return story
+
+
+def go_live_time_passes(story) -> None:
+    """Move the approved go-live into the past, as the clock would."""
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    for revision in Revision.page_revisions.filter(object_id=str(story.pk)):
+        content = {**revision.content, "go_live_at": past.isoformat()}
+        scheduled = past if revision.approved_go_live_at else None
+        Revision.objects.filter(pk=revision.pk).update(
+            content=content, approved_go_live_at=scheduled
+        )
+    Page.objects.filter(pk=story.pk).update(go_live_at=past)
+
+
+def run_publish_scheduled() -> None:
+    call_command("publish_scheduled", stdout=io.StringIO())
+
+
+def test_publish_scheduled_publishes_an_approved_story_whose_consent_holds(scheduled_story):
+    go_live_time_passes(scheduled_story)
+    run_publish_scheduled()
+    assert Page.objects.get(pk=scheduled_story.pk).live
+    assert not PageLogEntry.objects.filter(page=scheduled_story, action=REFUSED).exists()
+
+
+def test_publish_scheduled_refuses_a_story_whose_consent_was_revoked_after_approval(
+    scheduled_story, author, comms
+):
+    ConsentRecord.objects.filter(pk=scheduled_story.consent_record_id).update(
+        revoked_at=timezone.now(), revocation_note="The patient withdrew consent by phone."
+    )
+    go_live_time_passes(scheduled_story)
+
+    run_publish_scheduled()
+
+    page = Page.objects.get(pk=scheduled_story.pk)
+    assert not page.live and page.live_revision_id is None
+    entry = PageLogEntry.objects.get(page=scheduled_story, action=REFUSED)
+    assert entry.user is None
+    assert entry.data["route"] == "scheduled go-live"
+    assert any("the consent was revoked" in reason for reason in entry.data["reasons"])
+    assert {address for message in mail.outbox for address in message.to} == {
+        author.email,
+        comms.email,
+    }
+    assert all(message.subject.startswith("Not published") for message in mail.outbox)
+    # The schedule is gone: the next run neither publishes nor writes to anyone again.
+    assert not Revision.page_revisions.filter(
+        object_id=str(scheduled_story.pk), approved_go_live_at__isnull=False
+    ).exists()
+    mail.outbox.clear()
+    run_publish_scheduled()
+    assert not Page.objects.get(pk=scheduled_story.pk).live
+    assert PageLogEntry.objects.filter(page=scheduled_story, action=REFUSED).count() == 1
+    assert not mail.outbox
+
+
+def admin_publish(client, story):
+    data = edit_form_data(client, story)
+    data["action-publish"] = "1"
+    return client.post(edit_url(story), data, follow=True)
+
+
+def test_an_administrators_publish_from_the_editor_is_refused_while_consent_is_invalid(
+    home_page, author, admin_user, client_for
+):
+    record = consent(revoked_at=timezone.now(), revocation_note="Withdrawn in writing.")
+    story = draft_story(home_page, author, storyteller_type="family", consent_record=record)
+    client = client_for(admin_user)
+
+    response = admin_publish(client, story)
+
+    assert response.status_code == 200
+    assert "Not published: Consent record CR-" in response.content.decode()
+    assert not Page.objects.get(pk=story.pk).live
+    entry = PageLogEntry.objects.get(page=story, action=REFUSED)
+    assert entry.user == admin_user and entry.data["route"] == "published from the editor"
+
+    # With a valid consent the same button publishes: the guard refuses only what is blocked.
+    ConsentRecord.objects.filter(pk=record.pk).update(revoked_at=None, revocation_note="")
+    admin_publish(client, story)
+    assert Page.objects.get(pk=story.pk).live
+
+
+def test_the_admin_api_publish_action_is_refused_too(home_page, author, admin_user, client_for):
+    story = draft_story(
+        home_page, author, storyteller_type="patient", consent_record=consent(signed_form=None)
+    )
+    url = reverse("wagtailadmin_api:pages:action", args=[story.pk, "publish"])
+
+    response = client_for(admin_user).post(url, {}, content_type="application/json")
+
+    assert response.status_code == 403
+    assert not Page.objects.get(pk=story.pk).live
+    entry = PageLogEntry.objects.get(page=story, action=REFUSED)
+    assert "the signed consent form is not attached" in " ".join(entry.data["reasons"])
+
+
+def test_a_refusal_is_readable_in_the_page_history(home_page, author, admin_user, client_for):
+    story = draft_story(
+        home_page, author, storyteller_type="patient", consent_record=consent(signed_form=None)
+    )
+    client = client_for(admin_user)
+    admin_publish(client, story)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[story.pk]))
+    assert "Publication refused: review checks fail" in history.content.decode()
