@@ -1,21 +1,28 @@
-"""Page benchmark: the demo on PostgreSQL, served by gunicorn as in production, under load.
+"""Page benchmark: the demo on PostgreSQL and Redis, served by gunicorn as in production.
 
-    make bench        # or: python bench/pages_bench.py [--requests 300] [--concurrency 4]
+    make bench        # or: python bench/pages_bench.py [--duration 10] [--connections 8]
 
 Creates the database if it is missing (``DATABASE_URL``, default
 postgres://postgres@127.0.0.1:5432/clinic_bench; only a database whose name contains "bench"
-is used), migrates it and loads the demo (``seed_demo``), collects static files, then starts
-gunicorn with the production settings and the Dockerfile's ``CMD`` options (2 workers) on a
-free loopback port. Threads of this process, each with its own connection (``http.client``),
-then ask for the home, a story, the story listing and a search, one page after the other: a
-bounded number of requests per page, within a time limit. It prints requests per second and
-p50/p95/p99 latency per page with the machine's conditions, stops gunicorn and exits non-zero
-if any request failed. Not part of CI: figures depend on the machine.
+is used), migrates it and loads the demo (``seed_demo``), collects static files, then runs
+gunicorn with the Dockerfile's ``CMD`` (``--workers`` of them) and the benchmark's settings
+(``bench.settings``: production plus a trivial view) twice on a free loopback port:
+
+1. warm: Redis as the cache (``BENCH_REDIS_URL``), so the page cache is on;
+2. uncached: every cache replaced by Django's DummyCache, each request renders the page.
+
+Each run measures the trivial view and the public pages one after the other with ``wrk``
+(``--connections`` connections, ``--duration`` seconds each, after a warm-up), or with this
+process's threads when wrk is not installed. It prints requests per second, the share of the
+trivial view's rate, p50/p95/p99 latency, the 1-minute load average before and after each page
+and the workers' memory, writes the same as JSON (``--json``) and exits non-zero if any
+request failed. Not part of CI: figures depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import http.client
 import json
 import os
@@ -28,37 +35,47 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
 HOST = "127.0.0.1"
-WORKERS = 2
+TRIVIAL = "/bench/trivial/"
+LUA = Path(__file__).with_name("latency.lua")
 
 
 @dataclass
-class Result:
-    """What one page's run measured."""
+class Figure:
+    """What one page's measurement gave."""
 
+    run: str
     name: str
     path: str
-    latencies: list[float] = field(default_factory=list)
-    failures: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    failed: int = 0
     seconds: float = 0.0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    p99_ms: float = 0.0
+    load_before: float = 0.0
+    load_after: float = 0.0
+    share_of_trivial: float | None = None
+    failures: dict[str, int] = field(default_factory=dict)
 
-    def percentile(self, share: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
 
     def row(self) -> str:
-        done = len(self.latencies)
-        rate = done / self.seconds if self.seconds else 0.0
-        failed = sum(self.failures.values())
-        cells = [self.name, f"{done}", f"{failed}", f"{rate:.1f}"]
-        cells += [f"{self.percentile(share):.0f}" for share in (0.5, 0.95, 0.99)] if done else []
-        return " | ".join(cells)
+        share = f"{self.share_of_trivial:.1%}" if self.share_of_trivial is not None else "—"
+        return (
+            f"{self.run} | {self.name} | {self.rate:,.1f} | {share} | {self.p50_ms:.1f} | "
+            f"{self.p95_ms:.1f} | {self.p99_ms:.1f} | {self.failed} | "
+            f"{self.load_before:.2f} → {self.load_after:.2f}"
+        )
 
 
 def fail(message: str) -> int:
@@ -97,27 +114,31 @@ def ensure_database(url: str) -> None:
 
 FIND_PAGES = """
 import json, re
-from blog.models import StoryPage
-stories = StoryPage.objects.live().filter(locale__language_code="en")
-story = stories.order_by("path").first()
+from blog.models import StoryPage, VideoPage
+from policy.models import PolicyPage
+def first(model):
+    return model.objects.live().filter(locale__language_code="en").order_by("path").first()
+story = first(StoryPage)
 print(json.dumps({
     "story": story.url,
+    "video": first(VideoPage).url,
+    "policy": first(PolicyPage).url,
     "word": max(re.findall(r"[a-z]+", story.title.lower()), key=len),
-    "stories": stories.count(),
+    "stories": StoryPage.objects.live().filter(locale__language_code="en").count(),
     "postgres": __import__("django.db").db.connection.cursor().connection.info.server_version,
 }))
 """
 
 
-def gunicorn_command(port: int) -> list[str]:
-    """The Dockerfile's CMD with 2 workers, bound to a loopback port."""
+def gunicorn_command(port: int, workers: int) -> list[str]:
+    """The Dockerfile's CMD with ``workers`` workers, bound to a loopback port."""
     dockerfile = (PROJECT / "Dockerfile").read_text()
     cmd_line = [line for line in dockerfile.splitlines() if line.startswith("CMD [")][-1]
     command = json.loads(cmd_line[len("CMD ") :])
     if "--workers" in command:
-        command[command.index("--workers") + 1] = str(WORKERS)
+        command[command.index("--workers") + 1] = str(workers)
     else:
-        command += ["--workers", str(WORKERS)]
+        command += ["--workers", str(workers)]
     executable = Path(sys.executable).with_name(command[0])
     return [str(executable), *command[1:], "--bind", f"{HOST}:{port}"]
 
@@ -129,7 +150,7 @@ def free_port() -> int:
 
 
 def get(port: int, path: str) -> int:
-    """One GET on a new connection (gunicorn's sync workers close each one); the status."""
+    """One GET on a new connection; the status."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
         connection.request("GET", path, headers={"Accept-Language": "en"})
@@ -154,41 +175,108 @@ def wait_until_healthy(port: int, server: subprocess.Popen, seconds: float = 60)
     raise RuntimeError(f"gunicorn did not answer /health/ within {seconds:.0f} s")
 
 
-def load(port: int, result: Result, requests: int, concurrency: int, limit: float) -> None:
-    """``requests`` GETs from ``concurrency`` threads, stopping early at ``limit`` seconds."""
+def measure_with_wrk(port: int, figure: Figure, args: argparse.Namespace) -> None:
+    command = [
+        "wrk",
+        f"-t{min(2, args.connections)}",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(LUA),
+        f"http://{HOST}:{port}{figure.path}",
+    ]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    figure.seconds = result["duration_us"] / 1e6
+    figure.failed = result["socket_errors"] + result["non_2xx"]
+    figure.requests = result["requests"] - figure.failed
+    if figure.failed:
+        figure.failures = {"socket": result["socket_errors"], "non-2xx": result["non_2xx"]}
+    for share in (50, 95, 99):
+        setattr(figure, f"p{share}_ms", result[f"p{share}_us"] / 1000)
+
+
+def measure_with_threads(port: int, figure: Figure, args: argparse.Namespace) -> None:
+    """The fallback without wrk: ``connections`` threads, one new connection per request."""
     lock = threading.Lock()
-    issued = 0
-    deadline = time.monotonic() + limit
+    latencies: list[float] = []
+    deadline = time.monotonic() + args.duration
 
     def worker() -> None:
-        nonlocal issued
         while time.monotonic() < deadline:
-            with lock:
-                if issued >= requests:
-                    return
-                issued += 1
             started = time.perf_counter()
             try:
-                status = get(port, result.path)
+                status: int | str = get(port, figure.path)
             except OSError as error:
                 status = type(error).__name__
             elapsed = time.perf_counter() - started
             with lock:
                 if status == 200:
-                    result.latencies.append(elapsed)
+                    latencies.append(elapsed)
                 else:
-                    result.failures[str(status)] = result.failures.get(str(status), 0) + 1
+                    figure.failures[str(status)] = figure.failures.get(str(status), 0) + 1
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    threads = [threading.Thread(target=worker) for _ in range(args.connections)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    result.seconds = time.perf_counter() - started
+    figure.seconds = time.perf_counter() - started
+    figure.requests = len(latencies)
+    figure.failed = sum(figure.failures.values())
+    ordered = sorted(latencies) or [0.0]
+    for share in (50, 95, 99):
+        index = min(len(ordered) - 1, round(share / 100 * (len(ordered) - 1)))
+        setattr(figure, f"p{share}_ms", ordered[index] * 1000)
 
 
-def conditions(facts: dict, args: argparse.Namespace, load_at_start: float) -> str:
+def worker_memory_mb(master_pid: int) -> list[float]:
+    """Resident memory of each gunicorn worker (children of the master), in MB."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    sizes = []
+    for pid in children.read_text().split() if children.exists() else []:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def serve_and_measure(
+    run: str, pages: list[tuple[str, str]], env: dict, args: argparse.Namespace, log: Path
+) -> tuple[list[Figure], list[float]]:
+    port = free_port()
+    command = gunicorn_command(port, args.workers)
+    figures = [Figure(run, name, path) for name, path in pages]
+    measure = measure_with_wrk if args.load == "wrk" else measure_with_threads
+    with log.open("ab") as output:
+        server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=output, stderr=output)
+        try:
+            wait_until_healthy(port, server)
+            for figure in figures:
+                for _ in range(args.warm_up):
+                    get(port, figure.path)
+                figure.load_before = os.getloadavg()[0]
+                measure(port, figure, args)
+                figure.load_after = os.getloadavg()[0]
+                print(f"  {figure.row()}", flush=True)
+            memory = worker_memory_mb(server.pid)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    trivial = figures[0].rate
+    for figure in figures:
+        figure.share_of_trivial = figure.rate / trivial if trivial else None
+    return figures, memory
+
+
+def machine(facts: dict, args: argparse.Namespace) -> dict:
     model = next(
         (
             line.split(":", 1)[1].strip()
@@ -197,22 +285,41 @@ def conditions(facts: dict, args: argparse.Namespace, load_at_start: float) -> s
         ),
         platform.machine(),
     )
-    load_1, load_5, _ = os.getloadavg()
-    return (
-        f"{os.cpu_count()} CPUs ({model}), 1-minute load average {load_at_start:.2f} at start, "
-        f"{load_1:.2f} at end (5-minute {load_5:.2f}); "
-        f"Python {platform.python_version()}, PostgreSQL {facts['postgres'] // 10000}; "
-        f"gunicorn {WORKERS} workers, {args.concurrency} client threads in this process, "
-        f"{facts['stories']} live English stories"
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
     )
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "memory_gib": round(memory_kb / 1024 / 1024),
+        "python": platform.python_version(),
+        "postgres": facts["postgres"] // 10000,
+        "gunicorn_workers": args.workers,
+        "load_generator": (
+            f"wrk, {args.connections} connections, {args.duration} s per page"
+            if args.load == "wrk"
+            else f"{args.connections} Python threads, {args.duration} s per page"
+        ),
+        "live_english_stories": facts["stories"],
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=300, help="per page (default 300)")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page (10)")
+    parser.add_argument("--connections", type=int, default=8, help="concurrent connections (8)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (3)")
     parser.add_argument("--warm-up", type=int, default=20, help="requests not counted, per page")
-    parser.add_argument("--limit", type=float, default=60, help="seconds at most per page")
+    parser.add_argument("--runs", default="warm,uncached", help="warm, uncached or both")
+    parser.add_argument("--json", default=str(PROJECT / "bench" / "pages_bench.json"))
+    parser.add_argument(
+        "--load",
+        choices=["wrk", "threads"],
+        default="wrk" if shutil.which("wrk") else "threads",
+        help="load generator (wrk when installed)",
+    )
     args = parser.parse_args()
 
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
@@ -227,63 +334,70 @@ def main() -> int:
     static_root = tempfile.mkdtemp(prefix="clinic-bench-static-")
     base = {**os.environ, "DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
     dev = {**base, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.dev", "LOG_LEVEL": "WARNING"}
-    production = {
+    served = {
         **base,
-        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "SECRET_KEY": "bench-only-not-a-secret",
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": static_root,
         "LOG_LEVEL": "WARNING",
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
     }
     print("migrating and loading the demo (seed_demo)…", flush=True)
     try:
         manage("migrate", "--no-input", env=dev)
         manage("seed_demo", env=dev)
-        manage("collectstatic", "--no-input", "--verbosity", "0", env=production)
+        manage("collectstatic", "--no-input", "--verbosity", "0", env=served)
         found = manage("shell", "-c", FIND_PAGES, env=dev, capture=True)
     except subprocess.CalledProcessError as error:
         return fail(f"{shlex.join(error.cmd[1:])} failed with exit status {error.returncode}")
     facts = json.loads(found.splitlines()[-1])
     pages = [
-        Result("home", "/en/"),
-        Result("story", facts["story"]),
-        Result("story listing", "/en/stories/"),
-        Result("search", f"/en/search/?q={quote(facts['word'])}"),
+        ("trivial view", TRIVIAL),
+        ("home", "/en/"),
+        ("story", facts["story"]),
+        ("story listing", "/en/stories/"),
+        ("video listing", "/en/videos/"),
+        ("video", facts["video"]),
+        ("policy", facts["policy"]),
+        ("search", f"/en/search/?q={quote(facts['word'])}"),
     ]
-
-    port = free_port()
-    command = gunicorn_command(port)
-    served = shlex.join(command[command.index("clinic_site.wsgi:application") :])
-    print("serving:", served, flush=True)
-    load_at_start = os.getloadavg()[0]
+    runs = {
+        "warm": {**served, "BENCH_UNCACHED": "0"},
+        "uncached": {**served, "BENCH_UNCACHED": "1"},
+    }
     log = Path(static_root) / "gunicorn.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            command, cwd=PROJECT, env=production, stdout=output, stderr=output
-        )
+    started = datetime.datetime.now(datetime.UTC)
+    figures: list[Figure] = []
+    memory: dict[str, list[float]] = {}
+    print("run | page | req/s | share of trivial | p50 ms | p95 ms | p99 ms | failed | load")
+    for run in [name.strip() for name in args.runs.split(",")]:
         try:
-            wait_until_healthy(port, server)
-            for page in pages:
-                for _ in range(args.warm_up):
-                    get(port, page.path)
-                load(port, page, args.requests, args.concurrency, args.limit)
-        except (RuntimeError, OSError) as error:
+            measured, memory[run] = serve_and_measure(run, pages, runs[run], args, log)
+        except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
             return fail(f"{error} (gunicorn log: {log})")
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        figures += measured
 
-    print(f"\n{time.strftime('%Y-%m-%d %H:%M %Z')}: {conditions(facts, args, load_at_start)}")
-    print("page | requests | failed | req/s | p50 ms | p95 ms | p99 ms")
-    print("--- | ---: | ---: | ---: | ---: | ---: | ---:")
-    for page in pages:
-        print(page.row())
-    failed = {page.name: page.failures for page in pages if page.failures}
+    facts_out = machine(facts, args)
+    report = {
+        "started_utc": started.isoformat(timespec="seconds"),
+        "finished_utc": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": facts_out,
+        "load_average_at_end": os.getloadavg(),
+        "worker_rss_mb": memory,
+        "figures": [{**asdict(figure), "requests_per_second": figure.rate} for figure in figures],
+    }
+    Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\n{started:%Y-%m-%d %H:%M} UTC, {json.dumps(facts_out)}")
+    rounded = {run: [round(size) for size in sizes] for run, sizes in memory.items()}
+    print("worker memory after each run (MB):", rounded)
+    print("run | page | req/s | share of trivial | p50 ms | p95 ms | p99 ms | failed | load")
+    print("--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---")
+    for figure in figures:
+        print(figure.row())
+    print(f"figures written to {args.json}")
+    failed = {f"{f.run} {f.name}": f.failures for f in figures if f.failed}
     if failed:
         print(f"failed requests: {failed} (gunicorn log: {log})")
         return 1

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode, urljoin
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page, Site
 
 
@@ -66,6 +66,14 @@ def share_links(page: Page, request: HttpRequest | None) -> list[dict[str, str]]
     ]
 
 
+def _language_of(page, request: HttpRequest | None) -> str:
+    """The page's language. A served page is always in the language of its address (the
+    active one), which saves a query for its locale; previews ask the page itself."""
+    if request is None or getattr(request, "is_preview", False):
+        return page.locale.language_code
+    return get_language()
+
+
 def story_structured_data(page, request: HttpRequest | None, tags: list) -> dict:
     """schema.org Article for a story, rendered as JSON-LD (data, not script)."""
     data = {
@@ -75,7 +83,7 @@ def story_structured_data(page, request: HttpRequest | None, tags: list) -> dict
         "description": page.summary,
         "url": page.get_full_url(request),
         "mainEntityOfPage": page.get_full_url(request),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": _language_of(page, request),
         "author": {"@type": "Person", "name": page.display_byline},
         "publisher": {"@type": "Organization", "name": gettext("Clinic Stories")},
         "keywords": [tag.name for tag in tags],
