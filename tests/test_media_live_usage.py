@@ -32,6 +32,7 @@ def hero(author, client_for, client):
         {
             "title": "Ward garden",
             "file": SimpleUploadedFile("ward-garden.png", png_bytes(), "image/png"),
+            "collection": Collection.get_first_root_node().pk,
         },
     )
     assert response.status_code == 302

@@ -125,3 +125,16 @@ def test_images_still_go_into_public_collections(admin_user, client_for, local_m
     image.refresh_from_db()
     assert image.collection == wards
     assert len(stored_images(local_media)) == 1
+
+
+def test_refusals_are_listed_in_the_site_history(admin_user, client_for):
+    editor = client_for(admin_user)
+    image = upload_image(editor, "Ward garden")
+    editor.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": image.title, "collection": consent_collection().pk, "tags": ""},
+    )
+    history = editor.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert "Media change refused" in history
+    assert "Refused: image collection." in history
+    assert "Ward garden" in history
