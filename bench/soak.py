@@ -9,8 +9,9 @@ collects static files, and starts gunicorn with the production settings and the 
 database 6). Client threads, each with its own connection per request and its own cookies, mix
 page views, searches, feed reads and comment posts: a comment is posted from the form the page
 served (every field it holds, hidden ones included), a few seconds after the page was read, as
-a reader would. Each comment comes from its own address in ``X-Real-IP``, which the server
-trusts for its per-address limit (``COMMENTS_CLIENT_IP_HEADER``); any 429 is counted apart.
+a reader would. Each comment comes from its own address in ``X-Forwarded-For``, as written by
+one trusted proxy (``TRUSTED_PROXY_COUNT=1``), so the per-address limit applies per reader; any
+429 is counted apart.
 At the end: requests, req/s, p50/p95/p99, status counts, load average, and whether every
 accepted comment (redirected after posting) is in the database. Exit 1 on any 5xx, transport
 error or missing comment. Not part of CI: figures depend on the machine.
@@ -160,7 +161,11 @@ class Reader:
         self.address = f"10.{number}.0.1"
 
     def request(self, kind: str, method: str, path: str, body: str | None = None):
-        headers = {"Accept-Language": "en", "User-Agent": "clinic-soak", "X-Real-IP": self.address}
+        headers = {
+            "Accept-Language": "en",
+            "User-Agent": "clinic-soak",
+            "X-Forwarded-For": self.address,
+        }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
@@ -296,8 +301,8 @@ def main() -> int:
         "STATIC_ROOT": static_root,
         "REDIS_URL": os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/6"),
         "CACHE_KEY_PREFIX": f"soak-{run_id}",
-        # The stand-in proxy: each reader's address arrives in X-Real-IP.
-        "COMMENTS_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+        # The stand-in proxy: each reader's address arrives in X-Forwarded-For.
+        "TRUSTED_PROXY_COUNT": "1",
     }
     print("migrating and loading the demo (seed_demo)…", flush=True)
     try:
