@@ -1,86 +1,113 @@
-"""Spam defences for the public comment form: client fingerprint, fill timer and rate limit.
+"""Spam defences for the public comment form: fill timer, single-use form, per-address limit.
 
-No raw IP address is stored anywhere: the fingerprint is an HMAC of IP and user agent keyed
-with ``SECRET_KEY``. It lives in the cache for the rate-limit window and on the comment row
-until ``purge_comment_fingerprints`` clears it (after ``FINGERPRINT_RETENTION_DAYS``).
+* Each form shown carries a signed token: when it was issued and a random id. A comment is
+  accepted only between ``MIN_FILL_SECONDS`` and ``MAX_FILL_SECONDS`` after that, and each id
+  is accepted once (``Comment.form_token`` is unique), so a form cannot be replayed.
+* At most ``COMMENTS_RATE_LIMIT`` comments per client address are accepted in
+  ``COMMENTS_RATE_WINDOW_SECONDS``. The address comes from ``clinic_site.client`` (trusted
+  proxies only) and never the User-Agent, which the client chooses. The count is taken from
+  the comments table under a per-client lock, so every worker and instance shares it.
+* No address is stored: the fingerprint is an HMAC of the address keyed with ``SECRET_KEY``,
+  cleared from comment rows by ``purge_comment_fingerprints`` after 30 days.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 import time
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
 from django.http import HttpRequest
+from django.utils import timezone
+
+from clinic_site.client import client_address
+from comments.models import Comment
 
 FILL_TIMER_SALT = "comments.fill-timer"
 MIN_FILL_SECONDS = 3
 MAX_FILL_SECONDS = 24 * 60 * 60
-RATE_LIMIT_COUNT = 5
-RATE_LIMIT_WINDOW_SECONDS = 10 * 60
 FINGERPRINT_RETENTION_DAYS = 30
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client address; behind a proxy, the header named by COMMENTS_CLIENT_IP_HEADER.
+def rate_limit() -> int:
+    return settings.COMMENTS_RATE_LIMIT
 
-    Only trust a header that your own proxy overwrites (e.g. ``HTTP_X_REAL_IP``): clients can
-    send any ``X-Forwarded-For`` they like.
-    """
-    header = getattr(settings, "COMMENTS_CLIENT_IP_HEADER", "")  # set from the environment
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+
+def rate_window() -> timedelta:
+    return timedelta(seconds=settings.COMMENTS_RATE_WINDOW_SECONDS)
 
 
 def client_fingerprint(request: HttpRequest) -> str:
-    """HMAC-SHA256 of client IP and user agent: stable per client, useless to anyone else."""
-    message = f"{client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')}"
+    """HMAC-SHA256 of the client address: stable per client, useless to anyone else."""
     key = f"comments.fingerprint:{settings.SECRET_KEY}".encode()
-    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key, client_address(request).encode(), hashlib.sha256).hexdigest()
 
 
 def fill_timer_token(issued_at: float | None = None) -> str:
-    """A signed timestamp put in the form when it is shown, to measure how long filling took."""
-    return signing.dumps(
-        int(issued_at if issued_at is not None else time.time()), salt=FILL_TIMER_SALT
-    )
+    """A signed (timestamp, random id) put in each form shown, to time it and use it once."""
+    issued = int(issued_at if issued_at is not None else time.time())
+    return signing.dumps([issued, secrets.token_hex(16)], salt=FILL_TIMER_SALT)
 
 
-def seconds_since_issued(token: str, now: float | None = None) -> float | None:
-    """Seconds since the token was issued, or None when it is missing, forged or too old."""
+@dataclass(frozen=True)
+class FormToken:
+    elapsed: float
+    nonce: str
+
+
+def read_token(token: str, now: float | None = None) -> FormToken | None:
+    """The token's age and id, or None when it is missing, forged or too old."""
     try:
-        issued_at = signing.loads(token, salt=FILL_TIMER_SALT)
-    except signing.BadSignature:
+        issued_at, nonce = signing.loads(token, salt=FILL_TIMER_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
         return None
-    if not isinstance(issued_at, int):
+    if not isinstance(issued_at, int) or not isinstance(nonce, str):
         return None
     elapsed = (now if now is not None else time.time()) - issued_at
     if elapsed < 0 or elapsed > MAX_FILL_SECONDS:
         return None
-    return elapsed
+    return FormToken(elapsed, nonce)
 
 
-def _rate_key(fingerprint: str) -> str:
-    return f"comments:rate:{fingerprint}"
+def form_already_used(nonce: str) -> bool:
+    return Comment.objects.filter(form_token=nonce).exists()
 
 
-def rate_limited(fingerprint: str) -> bool:
-    """True when this client already posted RATE_LIMIT_COUNT comments in the current window."""
-    return (cache.get(_rate_key(fingerprint)) or 0) >= RATE_LIMIT_COUNT
+class Refused(Exception):
+    """The comment was not stored: ``reason`` is "rate_limited" or "replayed"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
-def record_post(fingerprint: str) -> None:
-    """Count an accepted comment; the window starts with the client's first comment.
+def _lock_client(fingerprint: str) -> None:
+    """Serialise the count-then-insert of one client across every worker (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(fingerprint[:15], 16)])
 
-    ``add`` then ``incr`` is atomic on Redis, so parallel posts from one client are all counted.
+
+def store_within_limit(comment: Comment) -> None:
+    """Save ``comment`` unless its client used up the limit or its form was already used.
+
+    Raises ``Refused``; an accepted comment is committed before this returns.
     """
-    key = _rate_key(fingerprint)
-    cache.add(key, 0, timeout=RATE_LIMIT_WINDOW_SECONDS)
     try:
-        cache.incr(key)
-    except ValueError:  # the key expired between add and incr: start a new window
-        cache.set(key, 1, timeout=RATE_LIMIT_WINDOW_SECONDS)
+        with transaction.atomic():
+            _lock_client(comment.fingerprint)
+            since = timezone.now() - rate_window()
+            recent = Comment.objects.filter(fingerprint=comment.fingerprint, created_at__gte=since)
+            if recent.count() >= rate_limit():
+                raise Refused("rate_limited")
+            comment.save()
+    except IntegrityError as error:
+        if comment.form_token and form_already_used(comment.form_token):
+            raise Refused("replayed") from error
+        raise

@@ -96,10 +96,13 @@ class Comment(models.Model):
     rejection_reason = models.CharField(
         _("reason"), max_length=30, choices=RejectionReason.choices, blank=True
     )
-    # HMAC-SHA256 of client IP and user agent keyed with SECRET_KEY: enough to rate-limit and
-    # spot a flood from one client, never the IP itself. Cleared after 30 days by
+    # HMAC-SHA256 of the client address keyed with SECRET_KEY: enough to rate-limit and spot a
+    # flood from one client, never the address itself. Cleared after 30 days by
     # ``purge_comment_fingerprints``.
     fingerprint = models.CharField(_("client fingerprint"), max_length=64, blank=True)
+    # The random id of the signed form this comment was sent with: unique, so each form shown
+    # to a reader is accepted once (a replayed form is refused). Empty for hospital replies.
+    form_token = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
     flagged_identifiers = models.JSONField(
         _("possible identifiers"),
         default=list,
@@ -118,6 +121,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["page", "status", "created_at"], name="comment_page_status_idx"),
             models.Index(fields=["status", "created_at"], name="comment_status_idx"),
+            models.Index(fields=["fingerprint", "created_at"], name="comment_fingerprint_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -58,7 +58,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # JSON request log with a request id (production): first, so it times every answer.
+    "clinic_site.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (settings/edge.py): outside the page
+    # cache, so cached pages always carry the current policy.
+    "clinic_site.csp.ClinicCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page cache and Cache-Control: before the session, so a hit never loads one.
     "pagecache.middleware.PageCacheMiddleware",
@@ -183,10 +189,6 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.finish.publish_approved_revision"
 # Translations are created as drafts and go through the same review, never live on creation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Readers' comments: behind a reverse proxy, the header (as a META key, e.g. HTTP_X_REAL_IP)
-# that the proxy overwrites with the client address; the comment rate limit keys on it.
-COMMENTS_CLIENT_IP_HEADER = os.environ.get("COMMENTS_CLIENT_IP_HEADER", "")
-
 # Scheduled jobs (README "Operations"): run by `manage.py run_scheduler`, in this order, each
 # when its interval (seconds) has passed or its last run failed. Jobs sharing a lock never run
 # at the same time: consent is enforced before scheduled pages go live.
@@ -215,3 +217,4 @@ LOGGING = {
 
 from .storage import *  # noqa: E402
 from .cdn import *  # noqa: E402
+from .edge import *  # noqa: E402

@@ -32,3 +32,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         os.environ.get("DB_CONNECT_TIMEOUT", "5")
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Logs as JSON lines: one per request (id, method, path without query, status, duration) and
+# every other record with the same request id; no client address or query string (README
+# "Logs and private downloads").
+REQUEST_LOG_ENABLED = True
+LOGGING["formatters"]["json"] = {"()": "clinic_site.request_log.JsonFormatter"}
+LOGGING["handlers"]["console"]["formatter"] = "json"
+LOGGING["loggers"]["clinic_site.requests"] = {"level": "INFO"}

@@ -18,12 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.contrib.messages import get_messages
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from comments.antispam import fill_timer_token
-from comments.forms import CommentForm
 from comments.models import Comment
 from comments.queries import approved_count, approved_counts
 from comments.rendering import format_comment_body
@@ -32,27 +29,18 @@ from comments.rendering import highlight_identifiers as highlight
 register = template.Library()
 
 
-def _comment_messages(request) -> list:
-    """Messages about this reader's comment, shown next to the comments where they look."""
-    if request is None:
-        return []
-    return [message for message in get_messages(request) if "comments" in message.tags]
-
-
 @register.inclusion_tag("comments/comments_section.html", takes_context=True)
 def comments_section(context: template.Context, page: Page) -> dict[str, Any]:
-    """Approved comments (oldest first, one query), the policy and an empty form."""
+    """Approved comments (oldest first, one query), the policy and a link to the form.
+
+    Nothing here depends on the reader (no form token, no messages), so the page can be cached.
+    """
     comments = list(Comment.objects.filter(page_id=page.pk).public_display())
-    request = context.get("request")
     return {
         "page": page,
         "comments": comments,
         "count": len(comments),
-        "form": CommentForm(),
-        "fill_timer": fill_timer_token(),
-        "status_messages": _comment_messages(request),
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
+        "request": context.get("request"),
     }
 
 
