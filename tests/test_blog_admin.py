@@ -17,11 +17,6 @@ from tests.blog_factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_every_blog_page_type_opens_in_the_editor(client_for, admin_user, home_page):
     client = client_for(admin_user)
     stories, videos = story_index(home_page), video_index(home_page)

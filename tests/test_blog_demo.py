@@ -10,11 +10,6 @@ from home.models import HomePage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def seeded(monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")

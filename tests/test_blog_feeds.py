@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 FEEDS = ["/en/stories/feed/rss/", "/en/stories/feed/atom/"]
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def stories(home_page):
     index = story_index(home_page)

@@ -9,11 +9,6 @@ from tests.blog_factories import make_story, make_video, story_index, translate,
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def index(home_page):
     return story_index(home_page)

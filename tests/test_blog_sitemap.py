@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def sitemap_locations(client) -> set[str]:
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

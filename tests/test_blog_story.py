@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 STORY_PAGE_MAX_QUERIES = 25
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def index(home_page):
     return story_index(home_page)

@@ -187,10 +187,7 @@ def test_video_block_renders_a_facade_with_transcript_and_no_player():
 
 
 @pytest.mark.django_db
-def test_video_page_is_privacy_first_and_loads_the_first_party_script(
-    client, home_page, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
+def test_video_page_is_privacy_first_and_loads_the_first_party_script(client, home_page):
     video = make_video(video_index(home_page), video_url="https://vimeo.com/76979871")
     response = client.get(video.url)
     html = response.content.decode()
@@ -211,11 +208,8 @@ def test_facade_script_only_inserts_players_from_the_two_hosts():
 
 
 @pytest.mark.django_db
-def test_video_page_form_requires_transcript_and_valid_address(
-    home_page, admin_user, client_for, settings, tmp_path
-):
+def test_video_page_form_requires_transcript_and_valid_address(home_page, admin_user, client_for):
     """Publishing from the editor: no transcript, or an address we can't play, is a field error."""
-    settings.MEDIA_ROOT = tmp_path
     client = client_for(admin_user)
     index = video_index(home_page)
     add_url = reverse("wagtailadmin_pages:add", args=("blog", "videopage", index.pk))
@@ -238,11 +232,8 @@ def test_video_page_form_requires_transcript_and_valid_address(
 
 
 @pytest.mark.django_db
-def test_a_draft_may_wait_for_its_transcript_but_review_may_not(
-    home_page, admin_user, client_for, settings, tmp_path
-):
+def test_a_draft_may_wait_for_its_transcript_but_review_may_not(home_page, admin_user, client_for):
     """Wagtail lets drafts skip required fields; review_blockers still names the gap."""
-    settings.MEDIA_ROOT = tmp_path
     client = client_for(admin_user)
     index = video_index(home_page)
     add_url = reverse("wagtailadmin_pages:add", args=("blog", "videopage", index.pk))
@@ -254,8 +245,7 @@ def test_a_draft_may_wait_for_its_transcript_but_review_may_not(
 
 
 @pytest.mark.django_db
-def test_video_review_blockers_need_a_transcript(home_page, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_video_review_blockers_need_a_transcript(home_page):
     video = make_video(video_index(home_page))
     assert video.review_blockers() == []
     video.transcript = "<p> </p>"
@@ -263,8 +253,7 @@ def test_video_review_blockers_need_a_transcript(home_page, settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_video_page_keeps_provider_and_id_in_step_with_the_address(home_page, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_video_page_keeps_provider_and_id_in_step_with_the_address(home_page):
     video = make_video(video_index(home_page), video_url="https://youtu.be/dQw4w9WgXcQ")
     assert (video.video_provider, video.video_id) == ("youtube", "dQw4w9WgXcQ")
     video.video_url = "https://vimeo.com/76979871"

@@ -45,11 +45,6 @@ def test_robots_points_to_sitemap(client):
 # The home page's sections: featured stories, latest videos, the policy link.
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def card_titles(html: str) -> list[str]:
     import re
 
@@ -60,7 +55,7 @@ def featured_section(html: str) -> str:
     return html.split('id="featured-heading"', 1)[1].split("</section>", 1)[0]
 
 
-def test_home_features_the_chosen_stories_then_the_latest(client, home_page, media):
+def test_home_features_the_chosen_stories_then_the_latest(client, home_page):
     from home.models import HomeFeaturedStory
     from tests.blog_factories import make_story, story_index
 
@@ -78,7 +73,7 @@ def test_home_features_the_chosen_stories_then_the_latest(client, home_page, med
     assert older[0].title not in featured_section(html)
 
 
-def test_home_shows_latest_videos_and_the_policy_link(client, home_page, media):
+def test_home_shows_latest_videos_and_the_policy_link(client, home_page):
     from wagtail.models import Page
 
     from tests.blog_factories import make_video, video_index
@@ -98,7 +93,7 @@ def test_home_shows_latest_videos_and_the_policy_link(client, home_page, media):
     assert "Read our social-media policy" not in client.get("/en/").content.decode()
 
 
-def test_spanish_home_shows_spanish_stories_only(client, home_page, spanish, media):
+def test_spanish_home_shows_spanish_stories_only(client, home_page, spanish):
     from home.models import HomeFeaturedStory
     from tests.blog_factories import make_story, story_index, translate
 
