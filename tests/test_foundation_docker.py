@@ -84,6 +84,7 @@ def image_env(tmp_path, db):
     return env
 
 
+@pytest.mark.slow
 def test_image_steps_collectstatic_then_gunicorn_serves_health(image_env):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],

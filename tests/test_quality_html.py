@@ -57,7 +57,7 @@ UNLABELLED_INPUT_TYPES = {"hidden", "submit", "button", "reset", "image"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 
 # The test database is only created for a session with a test marked django_db.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

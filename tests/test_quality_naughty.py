@@ -24,7 +24,7 @@ from comments.models import Comment
 from tests.naughty_support import naughty_strings
 from tests.quality_support import seeded_demo_rolled_back
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Markup a browser would act on: a tag opening, or a quote closing an attribute and adding one.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|\"\s*[\w-]+\s*=")

@@ -18,6 +18,9 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """seed_demo once for the module; each test runs in a savepoint inside this transaction."""

@@ -13,7 +13,7 @@ import pytest
 from tests.quality_support import LANGUAGES, PAGE_KINDS
 
 # Needed so that pytest-django creates the test database the demo is seeded into.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 # Needed so that pytest-django creates the test database the demo is seeded into.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
 
 PLAYER_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com"}
 MAX_TABS = 80
