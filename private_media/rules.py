@@ -45,10 +45,6 @@ def live_pages_using(obj: Model) -> QuerySet[Page]:
     ).order_by("title")
 
 
-def kind_of(obj: Model) -> str:
-    return _("image") if isinstance(obj, AbstractImage) else _("document")
-
-
 def live_use_refusal(user, obj: Model) -> str | None:
     """Why ``user`` may not change or delete ``obj``, or None when they may."""
     if is_administrator(user) or obj.pk is None:
@@ -59,11 +55,19 @@ def live_use_refusal(user, obj: Model) -> str | None:
     shown = ", ".join(f"“{title}”" for title in titles[:SHOWN_PAGE_TITLES])
     if len(titles) > SHOWN_PAGE_TITLES:
         shown += ", …"
-    return _(
-        "This %(kind)s is used by live pages (%(pages)s), so only administrators can change or "
-        "delete it: readers would see the change without review. Upload a new %(kind)s and "
-        "choose it in the page instead; the page then goes through review."
-    ) % {"kind": kind_of(obj), "pages": shown}
+    if isinstance(obj, AbstractImage):
+        message = _(
+            "This image is used by live pages (%(pages)s), so only administrators can change "
+            "or delete it: readers would see the change without review. Upload a new image and "
+            "choose it in the page instead; the page then goes through review."
+        )
+    else:
+        message = _(
+            "This document is used by live pages (%(pages)s), so only administrators can "
+            "change or delete it: readers would see the change without review. Upload a new "
+            "document and link it in the page instead; the page then goes through review."
+        )
+    return message % {"pages": shown}
 
 
 def image_collection_refusal(collection: Collection | None) -> str | None:
