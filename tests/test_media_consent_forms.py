@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, ModelLogEntry
+from wagtail.models import Collection, GroupCollectionPermission, ModelLogEntry
 
 from private_media.rules import REFUSED_ACTION
 from tests.media_support import consent_collection, upload_document
@@ -139,6 +139,7 @@ def test_authors_see_no_consent_form_anywhere(consent_form, author, client_for):
         ),
         editor.get(reverse("wagtaildocs_chooser:choose")),
         editor.get(reverse("wagtaildocs_chooser:choose_results"), {"q": "Maria"}),
+        editor.get(reverse("wagtailadmin_api:documents:listing")),
     ]
     for response in pages:
         assert response.status_code == 200
@@ -219,3 +220,15 @@ def test_an_administrator_bulk_move_takes_the_file_along(admin_user, client_for,
     assert leaflet.collection == consent_collection()
     assert leaflet.file.name.startswith("private/documents/")
     assert not list((local_media / "media").rglob("*.pdf"))
+
+
+def test_the_consent_collection_has_its_own_grants():
+    granted = {
+        (grant.group.name, grant.permission.codename)
+        for grant in GroupCollectionPermission.objects.filter(collection=consent_collection())
+    }
+    assert granted == {
+        (group, codename)
+        for group in ["Clinical reviewers", "Communications"]
+        for codename in ["add_document", "change_document", "choose_document"]
+    }

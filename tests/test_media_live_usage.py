@@ -232,6 +232,9 @@ def test_documents_linked_from_live_pages_are_refused(linked_leaflet, request, c
     assert REFUSAL in response.content.decode()
     response = editor.post(reverse("wagtaildocs:delete", args=[linked_leaflet.pk]), follow=True)
     assert REFUSAL in response.content.decode()
+    response = editor.post(reverse("wagtaildocs:delete_multiple", args=[linked_leaflet.pk]))
+    assert response.status_code == 403
+    assert REFUSAL in response.json()["error_message"]
     url = reverse("wagtail_bulk_action", args=["private_media", "clinicdocument", "delete"])
     response = editor.post(f"{url}?id={linked_leaflet.pk}&next=/admin/documents/", follow=True)
     assert REFUSAL in response.content.decode()
