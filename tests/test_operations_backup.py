@@ -29,7 +29,7 @@ from tests.operations_support import (
 )
 from workflow.models import ConsentRecord
 
-pytestmark = pytest.mark.skipif(
+postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="backups are pg_dump's (DATABASE_URL=postgres://…)"
 )
 PROJECT = Path(__file__).resolve().parent.parent
@@ -71,6 +71,7 @@ def restore_command(folder: Path, database: str) -> subprocess.CompletedProcess:
     )
 
 
+@postgres_only
 def test_backup_restores_into_a_fresh_database_and_refuses_a_full_one(
     databases, local_media, tmp_path
 ):
@@ -118,6 +119,7 @@ def test_backup_restores_into_a_fresh_database_and_refuses_a_full_one(
         assert ConsentRecord.objects.filter(person_name="Rosa Delgado").count() == 1
 
 
+@postgres_only
 @pytest.mark.django_db
 def test_restore_refuses_a_database_that_has_tables(tmp_path):
     (tmp_path / "database.dump").write_bytes(b"PGDMP")

@@ -28,7 +28,7 @@ from psycopg import sql
 from clinic_site.views import server_error
 from tests.operations_support import create_databases, drop_databases, maintenance, server_url
 
-pytestmark = pytest.mark.skipif(
+postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the outage is PostgreSQL's (DATABASE_URL=…)"
 )
 PROJECT = Path(__file__).resolve().parent.parent
@@ -116,6 +116,7 @@ def assert_friendly_503(response: http.client.HTTPResponse) -> None:
     assert "Traceback" not in response.body and "OperationalError" not in response.body
 
 
+@postgres_only
 def test_the_app_answers_503_during_an_outage_and_recovers_without_a_restart(
     scratch_database, tmp_path
 ):
@@ -144,6 +145,7 @@ def test_the_app_answers_503_during_an_outage_and_recovers_without_a_restart(
         assert server.poll() is None  # the same process, never restarted
 
 
+@postgres_only
 def test_an_unreachable_database_server_gives_503_not_a_hang(tmp_path):
     # Listens but never answers: connecting can only end by DB_CONNECT_TIMEOUT.
     with socket.create_server(("127.0.0.1", 0), backlog=64) as silent:
