@@ -192,7 +192,7 @@ def test_review_blockers_need_valid_consent_for_patient_stories(index):
         consent.scope_web_stories = False
         reasons = story.review_blockers()
         assert len(reasons) == 2
-        assert all(reason.startswith("Consent record: ") for reason in reasons)
+        assert all(reason.startswith(f"Consent record {consent.reference}: ") for reason in reasons)
 
 
 def test_summary_alt_text_and_storyteller_are_required(index):
