@@ -58,17 +58,24 @@ class ScheduledJobsReportView(ReportView):
         ]
 
     def get_queryset(self):
-        now = timezone.now()
-        known = {job.name: job for job in ScheduledJob.objects.all()}
-        rows = []
-        for spec in job_specs():
-            job = known.get(spec.name) or ScheduledJob(name=spec.name)
-            job.every = spec.every
-            if job.is_overdue(spec.interval, now):
-                job.state = gettext("Overdue: not run for twice its interval")
-            elif job.pk is None:
-                job.state = gettext("Never run")
-            else:
-                job.state = job.get_last_outcome_display()
-            rows.append(job)
-        return rows
+        return job_rows()
+
+
+def job_rows() -> list[ScheduledJob]:
+    """Every configured job in running order with ``every``, ``state`` and ``problem`` set."""
+    now = timezone.now()
+    known = {job.name: job for job in ScheduledJob.objects.all()}
+    rows = []
+    for spec in job_specs():
+        job = known.get(spec.name) or ScheduledJob(name=spec.name)
+        job.every = spec.every
+        overdue = job.is_overdue(spec.interval, now)
+        job.problem = overdue or job.last_outcome == ScheduledJob.FAILED
+        if overdue:
+            job.state = gettext("Overdue: not run for twice its interval")
+        elif job.pk is None:
+            job.state = gettext("Never run")
+        else:
+            job.state = job.get_last_outcome_display()
+        rows.append(job)
+    return rows

@@ -164,3 +164,27 @@ def test_communications_cannot_see_the_scheduled_jobs(comms, client_for):
     assert response.status_code == 403
     admin_home = client_for(comms).get("/admin/").content.decode()
     assert REPORT not in admin_home
+
+
+def test_the_dashboard_tells_administrators_about_a_failing_job(
+    admin_user, comms, client_for, failing_purge
+):
+    tick()
+    ScheduledJob.objects.filter(name="publish_scheduled").update(
+        last_started_at=timezone.now() - timedelta(minutes=3)
+    )
+    html = client_for(admin_user).get("/admin/").content.decode()
+    assert "Scheduled jobs need attention" in html
+    assert "purge_comment_fingerprints" in html and "could not write: disk full" in html
+    assert "publish_scheduled" in html and "Overdue" in html
+    assert "enforce_consent" not in html.split("Scheduled jobs need attention")[1][:2000]
+    comms_home = client_for(comms).get("/admin/").content.decode()
+    assert "Scheduled jobs need attention" not in comms_home
+
+    failing_purge.undo()
+    ScheduledJob.objects.update(last_outcome=ScheduledJob.FAILED)
+    tick()  # every job succeeds again: the panel goes away
+    assert (
+        "Scheduled jobs need attention"
+        not in client_for(admin_user).get("/admin/").content.decode()
+    )
