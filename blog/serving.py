@@ -37,7 +37,9 @@ def public_only(queryset: QuerySet, page: Page) -> QuerySet:
 
 def view_restrictions(page: Page, wagtail_answer: Callable[[], object]):
     """The restrictions on ``page``: none when the site has none, else Wagtail's answer."""
-    return wagtail_answer() if site_view_restrictions(page) else []
+    if site_view_restrictions(page):
+        return wagtail_answer()
+    return PageViewRestriction.objects.none()
 
 
 def route_to_child(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +10,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from blog.listing import with_card_images
+from blog.listing import CARD_RENDITION
 from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage, feed_links
+from blog.serving import load_renditions, public_only, view_restrictions
 from workflow.deletion import EditorialPermissionsMixin
 
 FEATURED_STORIES = 3
@@ -69,14 +71,18 @@ class HomePage(EditorialPermissionsMixin, Page):
 
         A story chosen on the English home page shows its Spanish version on the Spanish home
         page; a choice with no live version in this language is skipped. Three queries at most
-        (plus the images'), whatever was chosen.
+        (with the images; their renditions come in ``get_context``), whatever was chosen.
         """
         keys = [
             key
             for key in self.featured_stories.values_list("story__translation_key", flat=True)
             if key
         ]
-        stories = with_card_images(StoryPage.objects.live().public().filter(locale=self.locale_id))
+        stories = (
+            public_only(StoryPage.objects.live(), self)
+            .filter(locale=self.locale_id)
+            .select_related("hero_image")
+        )
         by_key = {
             story.translation_key: story for story in stories.filter(translation_key__in=keys)
         }
@@ -90,23 +96,54 @@ class HomePage(EditorialPermissionsMixin, Page):
         return chosen
 
     def latest_videos(self) -> list[VideoPage]:
-        videos = VideoPage.objects.live().public().filter(locale=self.locale_id)
+        videos = public_only(VideoPage.objects.live(), self).filter(locale=self.locale_id)
         return list(
-            with_card_images(videos, "thumbnail").order_by("-first_published_at", "-pk")[
+            videos.select_related("thumbnail").order_by("-first_published_at", "-pk")[
                 :LATEST_VIDEOS
             ]
         )
 
+    def sections(self) -> dict[type[Page], Page]:
+        """The live story and video indexes under this home page, in one query (plain pages:
+        links and feed addresses need nothing more)."""
+        types = ContentType.objects.get_for_models(StoryIndexPage, VideoIndexPage)
+        model_of = {content_type.pk: model for model, content_type in types.items()}
+        found: dict[type[Page], Page] = {}
+        children = Page.objects.child_of(self).live().filter(content_type__in=types.values())
+        for child in children.order_by("path"):
+            found.setdefault(model_of[child.content_type_id], child)
+        return found
+
+    def localized_policy_page(self) -> Page | None:
+        """The chosen policy page in this home page's language, if live: one query."""
+        if not self.policy_page_id:
+            return None
+        chosen = Page.objects.filter(pk=self.policy_page_id).values("translation_key")
+        return (
+            Page.objects.live()
+            .filter(translation_key__in=chosen, locale_id=self.locale_id)
+            .order_by("path")
+            .first()
+        )
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        story_index = StoryIndexPage.objects.child_of(self).live().first()
-        policy = self.policy_page.localized if self.policy_page_id else None
+        sections = self.sections()
+        story_index = sections.get(StoryIndexPage)
+        featured, videos = self.featured_story_pages(), self.latest_videos()
+        load_renditions(
+            [(story.hero_image, CARD_RENDITION) for story in featured]
+            + [(video.thumbnail, CARD_RENDITION) for video in videos]
+        )
         context.update(
-            featured_stories=self.featured_story_pages(),
-            latest_videos=self.latest_videos(),
+            featured_stories=featured,
+            latest_videos=videos,
             story_index=story_index,
-            video_index=VideoIndexPage.objects.child_of(self).live().first(),
-            policy_page=policy if policy is not None and policy.live else None,
+            video_index=sections.get(VideoIndexPage),
+            policy_page=self.localized_policy_page(),
             feeds=feed_links(story_index, request) if story_index else [],
         )
         return context
