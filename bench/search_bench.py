@@ -44,7 +44,7 @@ def ensure_database(url: str) -> None:
 
 def bench_queries(count: int, seed: int) -> list[str]:
     """``count`` search addresses, varied the way readers vary them (repeatable with ``seed``)."""
-    from search import stories_vocabulary as words
+    from demo import stories_vocabulary as words
 
     rng = random.Random(seed)
     conditions = [condition for condition, _department, _tag in words.CONDITIONS]

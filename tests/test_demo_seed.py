@@ -1,10 +1,9 @@
-"""seed_demo builds the demo idempotently, and never under production settings."""
+"""seed_demo builds the demo idempotently (production: tests/test_demo_production.py)."""
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +69,3 @@ def test_demo_users_have_their_roles(monkeypatch):
     assert list(users["comms"].groups.values_list("name", flat=True)) == ["Communications"]
     assert users["admin"].is_superuser
     assert not users["comms"].is_superuser
-
-
-@override_settings(CLINIC_ENVIRONMENT="production")
-def test_seed_demo_refuses_production_settings():
-    with pytest.raises(CommandError, match="refuses to run under production settings"):
-        call_command("seed_demo")
-    assert get_user_model().objects.count() == 0

@@ -13,7 +13,6 @@ BASE_DIR = PROJECT_DIR.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
-CLINIC_ENVIRONMENT = "development"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -25,7 +24,6 @@ INSTALLED_APPS = [
     "private_media",
     "workflow",
     "comments",
-    "demo",
     "pagecache",
     "operations",
     "translations",
@@ -56,6 +54,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
 ]
+# Demo content and benchmark data (the `demo` app: seed_demo, generate_stories) are installed
+# by the dev and test settings, elsewhere only with CLINIC_DEMO_APPS=1; production refuses them.
+if env_bool("CLINIC_DEMO_APPS", False):
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     # JSON request log with a request id (production): first, so it times every answer.

@@ -9,3 +9,5 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-not-for-prod
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WHITENOISE_USE_FINDERS = True
+if "demo" not in INSTALLED_APPS:
+    INSTALLED_APPS.append("demo")  # seed_demo and generate_stories (README "Configuration")

@@ -22,7 +22,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-CLINIC_ENVIRONMENT = "production"
+if "demo" in INSTALLED_APPS:
+    sys.exit("Configuration error: CLINIC_DEMO_APPS must not be set for production settings.")
 
 # A database that does not answer: give up connecting after DB_CONNECT_TIMEOUT seconds (pages
 # answer the friendly 503), and check a reused connection before each request so the site

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.core.management import call_command
 from wagtail.models import Page
 
 from blog.models import StoryPage
@@ -40,10 +39,3 @@ def test_top_up_only_creates_what_is_missing(home_page, capsys):
     call_command("generate_stories", count=8, top_up=True)
     assert generated().count() == 8
     assert "nothing to do" in capsys.readouterr().out
-
-
-@override_settings(CLINIC_ENVIRONMENT="production")
-def test_refuses_production_settings(home_page):
-    with pytest.raises(CommandError, match="refuses to run under production settings"):
-        call_command("generate_stories", count=1)
-    assert not generated().exists()
