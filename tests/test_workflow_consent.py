@@ -190,7 +190,13 @@ def consent_url(name: str, *args) -> str:
     return reverse(f"wagtailsnippets_workflow_consentrecord:{name}", args=args)
 
 
-SCOPES = ("scope_web_stories", "scope_video", "scope_social_media")
+SCOPES = (
+    "scope_web_stories",
+    "scope_video",
+    "scope_photographs",
+    "scope_name_in_byline",
+    "scope_social_media",
+)
 
 
 def consent_form(client, record: ConsentRecord, **changes: str):

@@ -8,13 +8,14 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
 
 from tests.test_workflow_consent import consent_form, consent_url
 from tests.workflow_factories import (
     consent,
     draft_story,
     edit_url,
+    live_story,
     offered_actions,
     signed_consent_form,
 )
@@ -185,3 +186,19 @@ def test_administrators_may_still_correct_a_revocation(revoked_record, admin_use
     data = consent_form(client, revoked_record, revoked_at="", revocation_note="")
     assert client.post(consent_url("edit", revoked_record.pk), data).status_code == 302
     assert ConsentRecord.objects.get(pk=revoked_record.pk).revoked_at is None
+
+
+def test_narrowing_a_consent_below_what_a_live_story_shows_takes_it_offline(
+    home_page, author, reviewer, client_for
+):
+    record = consent()
+    story = live_story(home_page, author, storyteller_type="patient", consent_record=record)
+    client = client_for(reviewer)
+    data = consent_form(client, record)
+    data.pop("scope_name_in_byline")
+
+    response = client.post(consent_url("edit", record.pk), data, follow=True)
+
+    assert "1 page relying on this consent was unpublished" in response.content.decode()
+    assert not ConsentRecord.objects.get(pk=record.pk).scope_name_in_byline
+    assert not Page.objects.get(pk=story.pk).live
