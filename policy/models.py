@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import TranslationSource
 
+from blog.serving import public_only, route_to_child, view_restrictions
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 
@@ -76,8 +77,21 @@ class PolicyIndexPage(EditorialPermissionsMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["policies"] = PolicyPage.objects.child_of(self).live().public().order_by("title")
+        policies = public_only(PolicyPage.objects.child_of(self).live(), self)
+        context["policies"] = policies.order_by("title")
         return context
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        return route_to_child(
+            self,
+            request,
+            path_components,
+            PolicyPage,
+            lambda: super(PolicyIndexPage, self).route(request, path_components),
+        )
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
 
 class PolicyPage(EditorialPermissionsMixin, ReviewableMixin, RoutablePageMixin, Page):
@@ -230,6 +244,9 @@ class PolicyPage(EditorialPermissionsMixin, ReviewableMixin, RoutablePageMixin, 
         )
 
     # --- public pages --------------------------------------------------------------------
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
     @cached_property
     def published_history(self) -> list[PublishedVersion]:

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
 from blog.listing import paginate, rendition_or_none, with_card_images
+from blog.serving import public_only, route_to_child, view_restrictions
 from blog.video import VideoRef, parse_video_url, validate_video_url
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
@@ -51,9 +52,22 @@ class VideoIndexPage(EditorialPermissionsMixin, Page):
         verbose_name = _("video index")
 
     def videos(self) -> QuerySet[VideoPage]:
-        return (
-            VideoPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        return public_only(VideoPage.objects.child_of(self).live(), self).order_by(
+            "-first_published_at", "-pk"
         )
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        return route_to_child(
+            self,
+            request,
+            path_components,
+            VideoPage,
+            lambda: super(VideoIndexPage, self).route(request, path_components),
+            select_related=("thumbnail",),
+        )
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -193,6 +207,9 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         if self.video is None:
             reasons.append(gettext("The video address is not a YouTube or Vimeo video."))
         return reasons
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
     @cached_property
     def thumbnail_rendition(self):
