@@ -1,10 +1,27 @@
-"""Servers the tests start as processes on 127.0.0.1: a free port, and waiting for it to listen."""
+"""Processes the tests start: ``manage.py`` commands, servers on a free port of 127.0.0.1."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args: str, env: Mapping[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``manage.py`` in a fresh interpreter with exactly ``env``; output captured as text."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def free_port() -> int:

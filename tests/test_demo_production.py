@@ -2,15 +2,16 @@
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.server_support import manage
 
 
-def manage_under_production(*args: str, tmp_path: Path, **env_overrides: str):
+def manage_under_production(
+    *args: str, tmp_path: Path, **env_overrides: str
+) -> subprocess.CompletedProcess:
     """Run ``manage.py`` with the production settings, configured, on a throwaway database."""
     env = {k: v for k, v in os.environ.items() if k != "CLINIC_DEMO_APPS"}
     env.update(
@@ -20,14 +21,7 @@ def manage_under_production(*args: str, tmp_path: Path, **env_overrides: str):
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         **env_overrides,
     )
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage(*args, env=env)
 
 
 @pytest.mark.parametrize("command", ["seed_demo", "generate_stories"])
