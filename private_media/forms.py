@@ -31,9 +31,12 @@ class MediaRulesMixin:
         return self.collections[0]
 
     def refuse(self, field: str | None, reason: str, attempt: str) -> None:
+        """Show the reason on the form and log it against the item (or, for a new upload, the
+        collection it was aimed at)."""
         self.add_error(field, ValidationError(reason, code="refused"))
-        if self.instance.pk:
-            rules.log_refusal(self.user, self.instance, reason, attempt)
+        subject = self.instance if self.instance.pk else self.target_collection()
+        if subject is not None:
+            rules.log_refusal(self.user, subject, reason, attempt)
 
     def clean(self) -> dict:
         cleaned_data = super().clean()
@@ -52,7 +55,10 @@ class ClinicImageForm(MediaRulesMixin, BaseImageForm):
         reason = rules.image_collection_refusal(self.target_collection())
         if reason:
             # A new upload is refused as a whole (the multiple uploader reports file errors).
-            self.refuse("collection" if self.instance.pk else "file", reason, "image collection")
+            if self.instance.pk:
+                self.refuse("collection", reason, "image collection")
+            else:
+                self.refuse("file", reason, "image upload")
         return cleaned_data
 
 

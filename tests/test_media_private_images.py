@@ -39,6 +39,10 @@ def test_the_add_form_refuses_a_private_collection(admin_user, client_for, local
     assert REFUSAL in response.content.decode()
     assert not get_image_model().objects.exists()
     assert stored_images(local_media) == []
+    # A refused upload has no image yet: it is logged against the collection aimed at.
+    assert ModelLogEntry.objects.filter(
+        action=REFUSED_ACTION, object_id=str(consent_collection().pk), user=admin_user
+    ).exists()
 
 
 @pytest.mark.parametrize("role", ["author", "reviewer", "comms"])
