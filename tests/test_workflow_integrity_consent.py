@@ -8,8 +8,10 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry, Page
+from wagtail.models import ModelLogEntry, Page, Revision
 
+from blog.models import VideoPage
+from tests.blog_factories import make_video, video_index
 from tests.test_workflow_consent import consent_form, consent_url
 from tests.workflow_factories import (
     consent,
@@ -202,3 +204,26 @@ def test_narrowing_a_consent_below_what_a_live_story_shows_takes_it_offline(
     assert "1 page relying on this consent was unpublished" in response.content.decode()
     assert not ConsentRecord.objects.get(pk=record.pk).scope_name_in_byline
     assert not Page.objects.get(pk=story.pk).live
+
+
+def test_a_video_in_which_a_patient_appears_needs_consent_covering_video(
+    home_page, author, reviewer, client_for
+):
+    video = make_video(video_index(home_page), live=False, features_patient=True, owner=author)
+    video.get_workflow().start(video, author)
+    assert offered_actions(video, reviewer) == ["reject"]
+    assert "A video in which a patient appears needs a linked consent record" in (
+        reviewer_editor(client_for, reviewer, video)
+    )
+
+    record = consent(scope_video=False)
+    VideoPage.objects.filter(pk=video.pk).update(consent_record=record)
+    Revision.objects.filter(pk=video.get_latest_revision().pk).update(
+        content={**video.get_latest_revision().content, "consent_record": record.pk}
+    )
+    assert f"Consent record {record.reference} does not cover: video." in reviewer_editor(
+        client_for, reviewer, video
+    )
+    assert offered_actions(video, reviewer) == ["reject"]
+    ConsentRecord.objects.filter(pk=record.pk).update(scope_video=True)
+    assert "approve" in offered_actions(video, reviewer)

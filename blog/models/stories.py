@@ -41,6 +41,7 @@ from workflow.models.consent import (
     SCOPE_PHOTOGRAPHS,
     SCOPE_VIDEO,
     SCOPE_WEB_STORIES,
+    consent_blockers,
 )
 from workflow.panels import ConsentDetailsPanel
 
@@ -339,20 +340,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
                 )
             )
         else:
-            record = self.consent_record
-            reasons.extend(
-                gettext("Consent record %(reference)s: %(reason)s.")
-                % {"reference": record.reference, "reason": reason}
-                for reason in record.invalid_reasons()
-            )
-            missing = record.missing_scopes(
-                scope for scope in self.consent_scopes_needed() if scope != SCOPE_WEB_STORIES
-            )
-            if missing:
-                reasons.append(
-                    gettext("Consent record %(reference)s does not cover: %(scopes)s.")
-                    % {"reference": record.reference, "scopes": ", ".join(missing)}
-                )
+            reasons.extend(consent_blockers(self.consent_record, self.consent_scopes_needed()))
         return reasons
 
     def consent_scopes_needed(self) -> list[str]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -28,6 +28,8 @@ from blog.serving import public_only, route_to_child, view_restrictions
 from blog.video import VideoRef, parse_video_url, validate_video_url
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
+from workflow.models.consent import SCOPE_VIDEO, SCOPE_WEB_STORIES, consent_blockers
+from workflow.panels import ConsentDetailsPanel
 
 VIDEO_RENDITION = "fill-960x540"
 
@@ -129,6 +131,23 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     tags = ClusterTaggableManager(
         through="blog.VideoTag", blank=True, verbose_name=_("topics"), help_text=""
     )
+    features_patient = models.BooleanField(
+        _("a patient appears or speaks in this video"),
+        default=False,
+        help_text=_(
+            "Tick when the video shows or is told by a patient (or their family): it then needs "
+            "their consent, covering web stories and video."
+        ),
+    )
+    consent_record = models.ForeignKey(
+        "workflow.ConsentRecord",
+        verbose_name=_("consent record"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="videos",
+        help_text=_("Required when a patient appears or speaks. Never shown to the public."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -144,6 +163,19 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         ),
         FieldPanel("tags"),
     ]
+    consent_panels = [
+        FieldPanel("features_patient"),
+        FieldPanel("consent_record"),
+        ConsentDetailsPanel(),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(consent_panels, heading=_("Consent")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     search_fields = [
         # Later entries replace Page's own for the same field: the title is boosted here.
@@ -164,6 +196,8 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         SynchronizedField("captions_available"),
         SynchronizedField("captions_language"),
         SynchronizedField("tagged_items"),
+        SynchronizedField("features_patient", overridable=False),
+        SynchronizedField("consent_record", overridable=False),
         TranslatableField("summary"),
         TranslatableField("thumbnail_alt"),
         TranslatableField("transcript"),
@@ -200,12 +234,22 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         return super().save(*args, **kwargs)
 
     def review_blockers(self) -> list[str]:
-        """A video cannot pass review without a transcript, or with an address we can't play."""
+        """A video needs a transcript and an address we can play; one in which a patient
+        appears needs their valid consent for video."""
         reasons = list(super().review_blockers())
         if not strip_tags(self.transcript or "").strip():
             reasons.append(gettext("The video needs a transcript before it can be approved."))
         if self.video is None:
             reasons.append(gettext("The video address is not a YouTube or Vimeo video."))
+        if self.features_patient and self.consent_record_id is None:
+            reasons.append(
+                gettext(
+                    "A video in which a patient appears needs a linked consent record before "
+                    "it can be approved."
+                )
+            )
+        elif self.features_patient:
+            reasons.extend(consent_blockers(self.consent_record, [SCOPE_WEB_STORIES, SCOPE_VIDEO]))
         return reasons
 
     def get_view_restrictions(self):

@@ -17,6 +17,7 @@ from blog.models import CONSENT_REQUIRED, StoryIndexPage, StoryPage, VideoIndexP
 from home.models import HomeFeaturedStory, HomePage
 from workflow.models import ConsentRecord
 
+from .consent_forms import signed_form_for
 from .images import get_or_create_image
 from .pages import english_home
 from .story_texts import STORIES, STORY_INDEX, VIDEO_INDEX, VIDEOS, Consent, StoryText, VideoText
@@ -35,8 +36,10 @@ def get_or_create_index(home: HomePage, model: type[Page], slug: str, texts: dic
     return index
 
 
-def get_or_create_consent(consent: Consent, user) -> ConsentRecord:
-    """A valid consent for web stories: signed a month ago, expiring in two years."""
+def get_or_create_consent(consent: Consent, user, *, video: bool = False) -> ConsentRecord:
+    """A valid consent with its signed form: signed a month ago, expiring in two years, for the
+    web story with the name in the byline (and video when the story has one). The demo's
+    pictures are abstract illustrations, so photographs are not part of it."""
     today = timezone.localdate()
     record, _created = ConsentRecord.objects.get_or_create(
         person_name=consent.person_name,
@@ -46,6 +49,9 @@ def get_or_create_consent(consent: Consent, user) -> ConsentRecord:
             "date_signed": today - datetime.timedelta(days=30),
             "expires_on": today + datetime.timedelta(days=CONSENT_VALID_DAYS),
             "scope_web_stories": True,
+            "scope_name_in_byline": True,
+            "scope_video": video,
+            "signed_form": signed_form_for(consent.person_name),
             "recorded_by": user,
         },
     )
@@ -80,9 +86,10 @@ def create_story(index: StoryIndexPage, text: StoryText, author, publisher) -> S
         body=body_blocks(text),
         owner=author,
         first_published_at=published_at(text.days_ago),
+        images_show_patient=False,  # generated illustrations: nobody appears in them
     )
     if text.storyteller_type in CONSENT_REQUIRED:
-        story.consent_record = get_or_create_consent(text.consent, publisher)
+        story.consent_record = get_or_create_consent(text.consent, publisher, video=story.has_video)
     index.add_child(instance=story)
     story.tags.add(*text.tags)
     story.save_revision(user=author).publish(user=publisher)

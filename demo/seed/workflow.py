@@ -30,6 +30,7 @@ from workflow.consent import enforce_consent
 from workflow.models import ConsentRecord
 from workflow.publishing import reviewable_page_models
 
+from .consent_forms import signed_form_for
 from .images import Artwork, get_or_create_image
 from .pages import english_home
 from .users import SeedContext
@@ -194,6 +195,9 @@ def consent_for(text: ReviewStory, recorder, today: datetime.date) -> ConsentRec
             "date_signed": today - datetime.timedelta(days=3) if text.consent_signed else None,
             "expires_on": today + datetime.timedelta(days=730),
             "scope_web_stories": True,
+            "scope_name_in_byline": True,
+            # An unsigned consent has no signed form to attach yet.
+            "signed_form": signed_form_for(text.consent_name) if text.consent_signed else None,
             "recorded_by": recorder,
         },
     )
@@ -213,6 +217,7 @@ def create_review_story(index: StoryIndexPage, text: ReviewStory, people: dict, 
         hero_alt=text.hero_alt,
         body=[("text", "".join(f"<p>{paragraph}</p>" for paragraph in text.paragraphs))],
         consent_record=consent_for(text, reviewer, today),
+        images_show_patient=False,  # generated illustrations: nobody appears in them
         owner=author,
         live=False,
     )

@@ -247,6 +247,25 @@ class ConsentRecord(models.Model):
         return str(_("Valid"))
 
 
+def consent_blockers(record: ConsentRecord, needed: Iterable[str]) -> list[str]:
+    """Why a page showing ``needed`` kinds of content about a patient cannot rely on ``record``.
+
+    Each reason names the record by its reference, never the person, so authors may read it.
+    """
+    reasons = [
+        str(_("Consent record %(reference)s: %(reason)s."))
+        % {"reference": record.reference, "reason": reason}
+        for reason in record.invalid_reasons()
+    ]
+    missing = record.missing_scopes(scope for scope in needed if scope != SCOPE_WEB_STORIES)
+    if missing:
+        reasons.append(
+            str(_("Consent record %(reference)s does not cover: %(scopes)s."))
+            % {"reference": record.reference, "scopes": ", ".join(missing)}
+        )
+    return reasons
+
+
 class ReviewableMixin(models.Model):
     """Fields filled by clinical review and the hook the review tasks ask before approval."""
 
