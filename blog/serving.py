@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.http import HttpRequest
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
@@ -53,10 +53,16 @@ def route_to_child(
     """Route to a child of a known type in one query (with ``select_related`` objects), its
     parent already known; anything else (a sub-route, a missing page) goes Wagtail's way."""
     if len(path_components) == 1:
-        children = child_model.objects.child_of(parent).select_related(*select_related)
+        children = (
+            child_model.objects.child_of(parent)
+            .select_related(*select_related)
+            .annotate(site_has_view_restrictions=Exists(PageViewRestriction.objects.all()))
+        )
         child = children.filter(slug=path_components[0]).first()
         if child is not None:
             child._cached_parent_obj = parent
+            if not child.site_has_view_restrictions:  # the same query said so: none to load
+                child.__dict__["_clinic_restrictions"] = []
             return child.route(request, [])
     return wagtail_route()
 

@@ -1,0 +1,99 @@
+"""Query budgets of every public page family, uncached (every cache a dummy) and warm.
+
+The budgets do not depend on how many stories, tags, related stories, comments or cards a page
+shows: the content below has several of each.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from comments.models import Comment
+from tests.blog_factories import make_story, make_video, story_index, video_index
+from tests.policy_fixtures import make_policy, policy_index, publish_version
+
+pytestmark = pytest.mark.django_db
+
+DUMMY = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# Uncached budgets, every cache a DummyCache: Wagtail's own caches (site root paths) included.
+UNCACHED_BUDGETS = {
+    "home": 13,
+    "story listing": 14,
+    "story": 14,
+    "video listing": 13,
+    "video": 13,
+    "policy": 10,
+    "search": 15,
+}
+
+
+@pytest.fixture
+def site_content(home_page):
+    stories = story_index(home_page)
+    topics = ["cardiology", "nursing", "recovery", "family", "night shift"]
+    shown = [make_story(stories, f"Story about {topic}", tags=topics) for topic in topics]
+    for number in range(4):
+        Comment.objects.create(
+            page=shown[0], name=f"Reader {number}", body="Thank you.", status="approved"
+        )
+    videos = video_index(home_page)
+    clips = [make_video(videos, f"Clip {number}") for number in range(3)]
+    policy = make_policy(policy_index(home_page))
+    publish_version(policy, "1.0", datetime.date(2024, 1, 1))
+    publish_version(policy, "1.1", datetime.date(2024, 6, 1), summary="Clearer rules.")
+    policy.refresh_from_db()
+    return {
+        "home": "/en/",
+        "story listing": "/en/stories/",
+        "story": shown[0].url,
+        "video listing": "/en/videos/",
+        "video": clips[0].url,
+        "policy": policy.url,
+        "search": "/en/search/?q=story",
+    }
+
+
+def read(path: str):
+    response = Client().get(path)
+    assert response.status_code == 200, path
+    return response
+
+
+@pytest.mark.parametrize("page", sorted(UNCACHED_BUDGETS))
+def test_uncached_pages_stay_within_their_query_budget(
+    page, site_content, settings, django_assert_max_num_queries
+):
+    settings.CACHES = DUMMY
+    settings.PAGECACHE_ENABLED = True  # with a dummy cache nothing can be kept
+    read(site_content[page])  # renditions are made once, on the first view
+
+    with django_assert_max_num_queries(UNCACHED_BUDGETS[page]):
+        response = read(site_content[page])
+    assert "X-Page-Cache" not in response
+
+
+def test_a_story_renders_in_twelve_queries_once_wagtail_knows_its_sites(
+    site_content, settings, django_assert_max_num_queries
+):
+    settings.PAGECACHE_ENABLED = False
+    cache.clear()
+    read(site_content["story"])
+
+    with django_assert_max_num_queries(12):
+        read(site_content["story"])
+
+
+@pytest.mark.parametrize("page", sorted(UNCACHED_BUDGETS))
+def test_warm_pages_need_no_query(page, site_content, settings, django_assert_num_queries):
+    settings.PAGECACHE_ENABLED = True
+    cache.clear()
+    read(site_content[page])
+
+    with django_assert_num_queries(0):
+        response = read(site_content[page])
+    assert response["X-Page-Cache"] == "hit"
