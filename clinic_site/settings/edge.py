@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .env import env_list
 
@@ -36,6 +36,16 @@ CONTENT_SECURITY_POLICY = {
 # "Content-Security-Policy and browser permissions"): see clinic_site/csp.py.
 CSP_ADMIN_PREFIX = "/admin/"
 CSP_ADMIN_REPLACE = {
+    # Wagtail's form widgets (date, image and snippet choosers) start with an inline <script>
+    # whose text differs per field, so no hash or nonce can cover it.
+    "script-src-elem": [SELF, UNSAFE_INLINE],
+    "script-src-attr": [NONE],
+    # Jcrop (the image focal point) adds on* attributes; blocking them loses nothing.
+    # Draftail (rich text) adds <style> elements for its placeholders and list numbering.
+    "style-src-elem": [SELF, UNSAFE_INLINE],
+    "style-src-attr": [NONE],
+    # The live preview panel frames the admin's own preview view.
+    "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "frame-ancestors": [SELF],
 }
 
@@ -60,3 +70,7 @@ TRUSTED_PROXY_HEADER = "HTTP_" + os.environ.get(
 # Counted in the database, so every worker and every instance shares the same budget.
 COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
 COMMENTS_RATE_WINDOW_SECONDS = int(os.environ.get("COMMENTS_RATE_WINDOW_SECONDS", "600"))
+
+# The admin's "new Wagtail release" check fetches releases.wagtail.org from the editor's
+# browser: an outside host that the policy above refuses anyway, so it is switched off.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
