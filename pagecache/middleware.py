@@ -7,7 +7,8 @@ makes a request or a response personal, is decided here and nowhere else:
 * only GET/HEAD requests for language-prefixed addresses (``/en/…``, ``/es/…``) that carry no
   session, CSRF or messages cookie and no ``Authorization`` header are looked up;
 * only 200 responses to such requests, for an anonymous reader, that set no cookie, carry no
-  CSRF form token, are not previews and did not ask for ``private``/``no-store`` are stored;
+  CSRF token or form that posts, are not previews and did not ask for ``private``/``no-store``
+  are stored;
 * personal responses (signed-in users, the admin, previews, anything that sets a cookie or
   carries a form token) get ``Cache-Control: private, no-store`` so no CDN or browser keeps them.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -29,7 +31,9 @@ from pagecache import generation
 logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
-FORM_TOKEN_MARKER = b"csrfmiddlewaretoken"
+# A CSRF token, or any form that posts: such forms carry per-reader tokens (the comment form's
+# signed timer), which must never be shared between readers.
+FORM_TOKEN_MARKERS = re.compile(rb"csrfmiddlewaretoken|<form\b[^>]*\bmethod=[\"']?post", re.I)
 PERSONAL = "private, no-store"
 SHAREABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
 NEVER_SHARED_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -66,7 +70,7 @@ def _is_personal(request: HttpRequest, response: HttpResponseBase) -> bool:
         return True
     if request.path_info.startswith(_setting("PAGECACHE_PERSONAL_PATHS", ("/admin/",))):
         return True
-    return not response.streaming and FORM_TOKEN_MARKER in response.content
+    return not response.streaming and FORM_TOKEN_MARKERS.search(response.content) is not None
 
 
 def _response_is_shareable(response: HttpResponseBase) -> bool:

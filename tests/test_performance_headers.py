@@ -195,3 +195,35 @@ def test_nothing_is_purged_before_the_change_is_committed(
 
     assert purge_server == []
     assert callbacks  # the purge waits for the commit
+
+
+def test_story_pages_carry_no_form_token_or_cookie_and_are_shared(story):
+    first = read(story.url)
+    html = first.content.decode()
+
+    assert not first.cookies
+    assert "csrfmiddlewaretoken" not in html
+    assert 'method="post"' not in html.lower()
+    assert first["Cache-Control"] == PUBLIC
+    assert read(story.url)["X-Page-Cache"] == "hit"
+
+
+def test_the_comment_form_is_never_shared_each_reader_gets_a_fresh_token(story):
+    path = f"/en/comments/{story.pk}/new/"
+    first, second = read(path), read(path)
+
+    for response in (first, second):
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+    assert first.content != second.content  # a one-off form token per reader
+
+
+def test_a_response_with_a_form_that_posts_is_never_stored():
+    form = '<form class="comment-form" method="post"><input name="started" value="t1"></form>'
+    first = _through_middleware(HttpResponse(form))
+    assert first["Cache-Control"] == "private, no-store"
+
+    later = _through_middleware(HttpResponse("<p>No form here</p>"))
+    assert later.content == b"<p>No form here</p>"
