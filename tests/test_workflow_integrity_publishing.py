@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
+from tests import test_workflow_publishing
 from tests.test_workflow_publishing import approve_both_stages
 from tests.workflow_factories import (
     consent,
@@ -26,6 +27,8 @@ from workflow.models import ConsentRecord
 pytestmark = pytest.mark.django_db
 
 REFUSED = "workflow.publication_refused"
+# A live English patient story and its Spanish translation saved as a draft (shared fixture).
+spanish_story = test_workflow_publishing.spanish_story
 
 
 @pytest.fixture
@@ -148,3 +151,20 @@ def test_a_refusal_is_readable_in_the_page_history(home_page, author, admin_user
     admin_publish(client, story)
     history = client.get(reverse("wagtailadmin_pages:history", args=[story.pk]))
     assert "Publication refused: review checks fail" in history.content.decode()
+
+
+def test_an_administrators_translation_sync_with_publish_is_refused_while_consent_is_invalid(
+    spanish_story, admin_user, client_for, django_capture_on_commit_callbacks
+):
+    story_translation, spanish_page = spanish_story
+    ConsentRecord.objects.filter(pk=spanish_page.specific.consent_record_id).update(
+        revoked_at=timezone.now(), revocation_note="Withdrawn by the family."
+    )
+    sync = reverse("wagtail_localize:update_translations", args=[story_translation.source_id])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(admin_user).post(sync, {"publish_translations": "on"}, follow=True)
+
+    assert not Page.objects.get(pk=spanish_page.pk).live
+    entry = PageLogEntry.objects.get(page=spanish_page, action=REFUSED)
+    assert any("the consent was revoked" in reason for reason in entry.data["reasons"])
