@@ -20,6 +20,7 @@ from tests.workflow_factories import (
     draft_story,
     edit_form_data,
     edit_url,
+    live_story,
     submit_for_review,
 )
 from workflow.models import ConsentRecord
@@ -27,6 +28,7 @@ from workflow.models import ConsentRecord
 pytestmark = pytest.mark.django_db
 
 REFUSED = "workflow.publication_refused"
+ONE_DAY = datetime.timedelta(days=1)
 # A live English patient story and its Spanish translation saved as a draft (shared fixture).
 spanish_story = test_workflow_publishing.spanish_story
 
@@ -168,3 +170,28 @@ def test_an_administrators_translation_sync_with_publish_is_refused_while_consen
     assert not Page.objects.get(pk=spanish_page.pk).live
     entry = PageLogEntry.objects.get(page=spanish_page, action=REFUSED)
     assert any("the consent was revoked" in reason for reason in entry.data["reasons"])
+
+
+def test_an_administrators_copy_with_publish_copies_is_refused_while_consent_is_invalid(
+    home_page, author, admin_user, client_for
+):
+    record = consent()
+    story = live_story(home_page, author, storyteller_type="patient", consent_record=record)
+    ConsentRecord.objects.filter(pk=record.pk).update(expires_on=timezone.localdate() - ONE_DAY)
+    pages_before = Page.objects.count()
+
+    response = client_for(admin_user).post(
+        reverse("wagtailadmin_pages:copy", args=[story.pk]),
+        {
+            "new_title": "A copy",
+            "new_slug": "a-copy",
+            "new_parent_page": story.get_parent().pk,
+            "publish_copies": "on",
+        },
+        follow=True,
+    )
+
+    assert "Nothing was copied" in response.content.decode()
+    assert Page.objects.count() == pages_before
+    entry = PageLogEntry.objects.get(page=story, action=REFUSED)
+    assert entry.data["route"] == "copied with publish copies"

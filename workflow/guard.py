@@ -6,7 +6,8 @@ Every way a page goes live meets :func:`refuse_publication` before anything chan
   create view, wagtail-localize's "publish" and sync) calls the page's ``publish``, which
   :class:`workflow.models.ReviewableMixin` guards;
 - the editor's "Publish" builds Wagtail's publish action itself, so the ``before_publish_page``
-  hook (``workflow.wagtail_hooks``) asks the guard first;
+  hook (``workflow.integrity_hooks``) asks the guard first, as ``before_copy_page`` does for a
+  copy with "Publish copies";
 - anything else that saves a reviewable page as live with a new live revision (the admin API's
   publish action) is stopped by :func:`check_going_live` in the page's ``save``.
 
@@ -32,6 +33,7 @@ PUBLICATION_REFUSED_ACTION = "workflow.publication_refused"
 ROUTE_SCHEDULED = "scheduled go-live"
 ROUTE_REVIEW = "review finished"
 ROUTE_EDITOR = "published from the editor"
+ROUTE_COPY = "copied with publish copies"
 ROUTE_OTHER = "publish"
 
 

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from workflow.consent_forms import CONSENT_CHANGE_REFUSED_ACTION
 from workflow.guard import (
     PUBLICATION_REFUSED_ACTION,
+    ROUTE_COPY,
     ROUTE_EDITOR,
     refusal_message,
     refuse_publication,
@@ -47,6 +48,31 @@ def guard_publish_from_editor(request: HttpRequest, page: Page) -> HttpResponse 
     if not reasons:
         return None
     messages.error(request, refusal_message(reasons))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_copy_page")
+def guard_publish_copies(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """Copying with "Publish copies" puts new pages live: the guard asks each copied page."""
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    pages = [page]
+    if request.POST.get("copy_subpages"):
+        pages += list(page.get_descendants())
+    refused: list[str] = []
+    for candidate in pages:
+        revision = candidate.specific.get_latest_revision()
+        if revision is not None and refuse_publication(
+            revision, user=request.user, route=ROUTE_COPY
+        ):
+            refused.append(candidate.title)
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _("Nothing was copied: %(titles)s cannot go live while its review checks fail.")
+        % {"titles": ", ".join(refused)},
+    )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
