@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from functools import reduce
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorExact
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, IntegerField, Q
 from django.db.models.lookups import Exact
@@ -48,6 +48,16 @@ class NumNode(Func):
     output_field = IntegerField()
 
 
+# Words shorter than this match whole words only; longer ones also match as prefixes.
+PREFIX_MIN_LENGTH = 3
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
+
+
+def is_prefix(word: str) -> bool:
+    """Whether a reader's word is searched as a prefix: letters and digits, long enough."""
+    return len(word) >= PREFIX_MIN_LENGTH and _LETTERS_AND_DIGITS.fullmatch(word) is not None
+
+
 class LanguageAwareQueryCompiler(PostgresSearchQueryCompiler):
     """Parse the reader's words with the configuration of the language they are reading in.
 
@@ -56,7 +66,14 @@ class LanguageAwareQueryCompiler(PostgresSearchQueryCompiler):
     this asks the same thing one word at a time: each word is in the title or in the body
     (``title @@ word OR body @@ word``), which PostgreSQL answers from the indexes. A stop word
     ("the") is ignored, as Wagtail's query ignores it: its ``numnode(word) = 0`` is constant,
-    so the planner drops the condition. Ranking is Wagtail's, unchanged.
+    so the planner drops the condition.
+
+    Each word of at least ``PREFIX_MIN_LENGTH`` letters also matches the words it begins
+    ("chemo" finds "chemotherapy"): it is sent as ``'word':*``, which PostgreSQL first passes
+    through the language's configuration (accents removed, stemmed) and then matches against
+    every indexed stem starting with the result, from the same GIN indexes. Shorter words
+    ("a", "ct") match whole words only, so one letter never matches half the index. Only words
+    made of letters and digits become prefixes. Ranking uses the same words and prefixes.
     """
 
     def get_config(self, backend: LanguageAwarePostgresSearchBackend) -> str | None:
@@ -69,9 +86,8 @@ class LanguageAwareQueryCompiler(PostgresSearchQueryCompiler):
         if not words:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         title, body = F("index_entries__title"), F("index_entries__body")
-        word_queries = [
-            SearchQuery(Lexeme(word), search_type="raw", config=config) for word in words
-        ]
+        lexemes = [Lexeme(word, prefix=is_prefix(word)) for word in words]
+        word_queries = [SearchQuery(lexeme, search_type="raw", config=config) for lexeme in lexemes]
         found = [
             Q(SearchVectorExact(title, query))
             | Q(SearchVectorExact(body, query))
@@ -86,8 +102,15 @@ class LanguageAwareQueryCompiler(PostgresSearchQueryCompiler):
                 for number, condition in enumerate(found)
             }
         ).filter(**{f"_word_{number}_": True for number in range(len(found))})
-        exact = self.build_tsquery(self.query, config=config)
-        rank_expression = self._build_rank_expression(self.get_index_vectors(exact), config)
+        connector = operator.or_ if self.query.operator == "or" else operator.and_
+        ranked = SearchQuery(reduce(connector, lexemes), search_type="raw", config=config)
+        rank_expression = reduce(
+            operator.add,
+            (
+                SearchRank(vector, ranked, weights=self.sql_weights) * weight
+                for vector, weight in self.get_index_vectors(ranked)
+            ),
+        )
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
