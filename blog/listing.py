@@ -6,7 +6,7 @@ from django import forms
 from django.core.paginator import InvalidPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
@@ -65,6 +65,15 @@ class StoryFilterForm(forms.Form):
         self.fields["tag"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in tags]
         self.fields["storyteller"].choices = [("", _("Everyone")), *storyteller_choices]
 
+    def unknown_topic(self) -> str:
+        """The topic asked for when this listing has none by that name (a stale or typed link)."""
+        self.is_valid()
+        return str(self.data.get("tag", "")) if "tag" in self.errors else ""
+
+    def topics(self) -> list[tuple[str, str]]:
+        """(slug, name) of every topic this listing offers."""
+        return [(slug, name) for slug, name in self.fields["tag"].choices if slug]
+
     def filters(self) -> dict[str, str]:
         """The valid, non-empty filters, as {field name: value}."""
         self.is_valid()
@@ -72,3 +81,20 @@ class StoryFilterForm(forms.Form):
             # Screen readers announce the error with the field it belongs to.
             self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def unknown_topic_response(
+    index_page, request: HttpRequest, topic: str, topics: list[tuple[str, str]]
+) -> HttpResponse:
+    """404 that says so and lists the topics there are, for ``?tag=`` of a stale or typed link.
+
+    Not found rather than an empty listing, so search engines drop the address, as the topic
+    feeds do for the same slugs.
+    """
+    response = index_page.render(
+        request,
+        template="blog/story_index_unknown_topic.html",
+        context_overrides={"unknown_topic": topic, "topics": topics},
+    )
+    response.status_code = 404
+    return response

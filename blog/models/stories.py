@@ -30,6 +30,7 @@ from blog.listing import (
     StoryFilterForm,
     paginate,
     rendition_or_none,
+    unknown_topic_response,
     with_card_images,
 )
 from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
@@ -111,6 +112,8 @@ class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
         form = StoryFilterForm(
             request.GET, tags=self.topic_tags(), storyteller_choices=StorytellerType.choices
         )
+        if unknown_topic := form.unknown_topic():
+            return unknown_topic_response(self, request, unknown_topic, form.topics())
         filters = form.filters()
         stories = self.stories()
         if "tag" in filters:
@@ -299,6 +302,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     parent_page_types = ["blog.StoryIndexPage"]
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
+    accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
 
     class Meta:
         verbose_name = _("story")
