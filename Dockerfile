@@ -34,4 +34,5 @@ USER clinic
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/health/' % os.environ.get('PORT', '8000'), timeout=4)"]
-CMD ["gunicorn", "clinic_site.wsgi:application", "--workers", "3", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Workers, logs and trusted proxies: gunicorn.conf.py (WEB_CONCURRENCY, FORWARDED_ALLOW_IPS).
+CMD ["gunicorn", "clinic_site.wsgi:application"]

@@ -89,6 +89,7 @@ class RequestLogMiddleware:
                 logger.info(
                     "request",
                     extra={
+                        "request_id": request_id,
                         "method": request.method,
                         "path": request.path[:500],
                         "status": response.status_code,

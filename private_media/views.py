@@ -10,8 +10,11 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
+from wagtail.log_actions import log
 
 DOWNLOAD_PERMISSION = "private_media.download_private_document"
+# Every download of a private document is in the audit log: who, which document, when.
+DOWNLOADED_ACTION = "private_media.private_document_downloaded"
 
 
 def private_document(
@@ -40,6 +43,7 @@ def private_document_response(request: HttpRequest, document: AbstractDocument) 
     refusal = refuse_unpermitted(request)
     if refusal is not None:
         return refusal
+    log(instance=document, action=DOWNLOADED_ACTION, user=request.user)
     if not document.is_stored_locally():
         # Remote private storage: its URL is presigned and expires within five minutes.
         response: HttpResponse = redirect(document.file.url)

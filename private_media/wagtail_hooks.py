@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import LogFormatter
 
 from private_media import admin_views, rules
-from private_media.views import refuse_unpermitted
+from private_media.views import DOWNLOADED_ACTION, refuse_unpermitted
 
 
 @hooks.register("before_serve_document", order=-100)
@@ -28,6 +28,11 @@ def hand_private_documents_to_the_checked_view(
     if document.is_stored_privately or document.is_private:
         return refuse_unpermitted(request) or redirect(document.url)
     return None
+
+
+@hooks.register("register_log_actions")
+def register_private_download_log_action(actions) -> None:
+    actions.register_action(DOWNLOADED_ACTION, _("Private document downloaded"), _("Downloaded"))
 
 
 @hooks.register("register_log_actions")
