@@ -18,7 +18,12 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 
-pytest_plugins = ["tests.comments_support", "tests.media_support", "tests.s3_server"]
+pytest_plugins = [
+    "tests.accounts_support",
+    "tests.comments_support",
+    "tests.media_support",
+    "tests.s3_server",
+]
 
 ROLE_GROUPS = {
     "author": "Authors",

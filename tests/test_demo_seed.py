@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,8 @@ def test_seed_demo_twice_gives_the_same_counts(monkeypatch, capsys):
     assert first["auth.User"] == 4
 
 
+# As `make demo` serves them: the dev settings turn two-factor enforcement off (README "Security").
+@override_settings(STAFF_2FA_REQUIRED=False)
 def test_demo_users_can_log_in_to_the_admin(client, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
     call_command("seed_demo")

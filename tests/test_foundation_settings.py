@@ -1,9 +1,12 @@
 """Configuration comes from the environment; production refuses to start half-configured."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -60,3 +63,87 @@ def test_email_url_console_and_unknown_scheme():
     assert email_settings("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
     with pytest.raises(ValueError, match="EMAIL_URL scheme 'carrier-pigeon'"):
         email_settings("carrier-pigeon://coop")
+
+
+# A key Django's deploy check accepts: 50+ characters, many different ones.
+DEPLOY_KEY = "x9#Lq2v!Tz7mR4w@Np8sK1d$Hf6gJ3c%Yb5nV0eU-aQ-r7Ws2Zp9Mk"
+
+
+def run_with(settings_module: str, args: list[str], **env_overrides: str):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DB_CONN_MAX_AGE", "STAFF_2FA_REQUIRED"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE=f"clinic_site.settings.{settings_module}", **env_overrides)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def settings_of(settings_module: str, *names: str, **env: str) -> dict:
+    """The named settings as the given settings module computes them from the environment."""
+    script = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
+    )
+    result = run_with(settings_module, ["-c", script], **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("preload", ["", "true"])
+def test_production_passes_the_deploy_check_at_warning_level(preload):
+    result = run_with(
+        "production",
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        SECRET_KEY=DEPLOY_KEY,
+        ALLOWED_HOSTS="stories.example.org",
+        SECURE_HSTS_PRELOAD=preload,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_hsts_preload_is_off_unless_asked_for_and_two_factor_is_on_in_production():
+    production = {"SECRET_KEY": DEPLOY_KEY, "ALLOWED_HOSTS": "stories.example.org"}
+    names = ("SECURE_HSTS_PRELOAD", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "STAFF_2FA_REQUIRED")
+    assert settings_of("production", *names, **production) == {
+        "SECURE_HSTS_PRELOAD": False,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "STAFF_2FA_REQUIRED": True,
+    }
+    chosen = settings_of("production", *names, SECURE_HSTS_PRELOAD="true", **production)
+    assert chosen["SECURE_HSTS_PRELOAD"] is True
+
+
+def test_dev_settings_close_connections_and_let_the_demo_in_with_passwords():
+    default = settings_of("dev", "DATABASES", "STAFF_2FA_REQUIRED")
+    assert default["DATABASES"]["default"]["CONN_MAX_AGE"] == 0
+    assert default["STAFF_2FA_REQUIRED"] is False
+    chosen = settings_of(
+        "dev", "DATABASES", "STAFF_2FA_REQUIRED", DB_CONN_MAX_AGE="30", STAFF_2FA_REQUIRED="true"
+    )
+    assert chosen["DATABASES"]["default"]["CONN_MAX_AGE"] == 30
+    assert chosen["STAFF_2FA_REQUIRED"] is True
+
+
+def test_the_admin_loads_no_avatar_from_another_host(client_for, admin_user):
+    page = client_for(admin_user).get("/admin/").content.decode()
+    assert "gravatar" not in page.lower()
+    assert not re.search(r'<img[^>]+src="(https?:)?//', page)
+
+
+def test_robots_txt_names_only_paths_that_exist(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    disallowed = [line.split(": ", 1)[1] for line in lines if line.startswith("Disallow: ")]
+    assert "/admin/" in disallowed and "/en/search/" in disallowed
+    for path in disallowed:
+        assert client.get(path).status_code != 404, path
+    sitemaps = [line.split(": ", 1)[1] for line in lines if line.startswith("Sitemap: ")]
+    assert sitemaps == ["http://testserver/sitemap.xml"]
+    sitemap = client.get(urlsplit(sitemaps[0]).path)
+    assert sitemap.status_code == 200
+    assert sitemap["Content-Type"].startswith("application/xml")

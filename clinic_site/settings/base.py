@@ -24,9 +24,14 @@ INSTALLED_APPS = [
     "private_media",
     "workflow",
     "comments",
+    "accounts",
     "pagecache",
     "operations",
     "translations",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -75,9 +80,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in (settings/accounts.py): every /admin/ page asks for the code.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Login lockout answer (django-axes): last, as axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -113,12 +123,7 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# Password rules, two-factor sign-in and login lockout: settings/accounts.py.
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else per-process memory.
 if os.environ.get("REDIS_URL"):
@@ -220,3 +225,4 @@ LOGGING = {
 from .storage import *  # noqa: E402
 from .cdn import *  # noqa: E402
 from .edge import *  # noqa: E402
+from .accounts import *  # noqa: E402
