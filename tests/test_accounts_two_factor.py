@@ -156,6 +156,8 @@ def test_an_administrator_resets_a_lost_phone(client, client_for, admin_user, re
     assert not StaticDevice.objects.filter(user=reviewer).exists()
     entry = ModelLogEntry.objects.get(action="accounts.two_factor_reset")
     assert (entry.user, entry.object_id) == (admin_user, str(reviewer.pk))
+    history = administrator.get("/admin/reports/site-history/").content.decode()
+    assert "Reset two-factor sign-in" in history
     # The reviewer's open session no longer counts as verified: enrol again.
     assert client.get("/admin/pages/")["Location"].startswith(SETUP)
 
