@@ -49,10 +49,15 @@ def route_to_child(
     child_model: type[Page],
     wagtail_route: Callable[[], object],
     select_related: tuple[str, ...] = (),
+    whole_path: bool = False,
 ):
-    """Route to a child of a known type in one query (with ``select_related`` objects), its
-    parent already known; anything else (a sub-route, a missing page) goes Wagtail's way."""
-    if len(path_components) == 1:
+    """Route to a child in one query (two for a child of any type, ``child_model=Page``), which
+    also says whether the site has view restrictions, with its parent already known.
+
+    Only a single-segment path unless ``whole_path`` (a parent with sub-routes of its own handles
+    longer ones); a missing child goes Wagtail's way, which answers 404.
+    """
+    if path_components and (whole_path or len(path_components) == 1):
         children = (
             child_model.objects.child_of(parent)
             .select_related(*select_related)
@@ -60,10 +65,13 @@ def route_to_child(
         )
         child = children.filter(slug=path_components[0]).first()
         if child is not None:
+            restricted = child.site_has_view_restrictions
+            if child_model is Page:
+                child = child.specific
             child._cached_parent_obj = parent
-            if not child.site_has_view_restrictions:  # the same query said so: none to load
+            if not restricted:  # the same query said so: none to load
                 child.__dict__["_clinic_restrictions"] = []
-            return child.route(request, [])
+            return child.route(request, path_components[1:])
     return wagtail_route()
 
 

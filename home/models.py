@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 
 from blog.listing import CARD_RENDITION
 from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage, feed_links
-from blog.serving import load_renditions, public_only, view_restrictions
+from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
 from workflow.deletion import EditorialPermissionsMixin
 
 FEATURED_STORIES = 3
@@ -124,6 +124,16 @@ class HomePage(EditorialPermissionsMixin, Page):
             .filter(translation_key__in=chosen, locale_id=self.locale_id)
             .order_by("path")
             .first()
+        )
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        return route_to_child(
+            self,
+            request,
+            path_components,
+            Page,
+            lambda: super(HomePage, self).route(request, path_components),
+            whole_path=True,
         )
 
     def get_view_restrictions(self):
