@@ -25,12 +25,14 @@ from collections.abc import Iterable
 from functools import reduce
 from typing import Any
 
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, IntegerField, Q
 from django.db.models.lookups import Exact
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as database_search_backend
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -38,7 +40,7 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from wagtail.search.backends.database.postgres.query import Lexeme
-from wagtail.search.query import PlainText
+from wagtail.search.query import Fuzzy, PlainText
 
 
 class NumNode(Func):
@@ -50,6 +52,8 @@ class NumNode(Func):
 
 # Words shorter than this match whole words only; longer ones also match as prefixes.
 PREFIX_MIN_LENGTH = 3
+# A search that found nothing looks for similar words only from this many letters on.
+FUZZY_MIN_LENGTH = 4
 _LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 
 
@@ -113,6 +117,27 @@ class LanguageAwareQueryCompiler(PostgresSearchQueryCompiler):
         )
         return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
+    def _build_fuzzy_queryset(self, config, backend):
+        """Score only entries with a word spelled like the reader's words.
+
+        Wagtail's fuzzy search computes a similarity for every index entry; pg_trgm's ``%>``
+        (word similarity of at least ``pg_trgm.word_similarity_threshold``, 0.6 by default)
+        is answered from the trigram indexes of ``search/0003``, so only the candidates are
+        scored.
+        """
+        words = self.query.query_string
+        similar = Q(TrigramWordSimilar(F("index_entries__title_text"), words)) | Q(
+            TrigramWordSimilar(F("index_entries__body_text"), words)
+        )
+        queryset = self.queryset
+        self.queryset = queryset.alias(
+            _similar_=ExpressionWrapper(similar, output_field=BooleanField())
+        ).filter(_similar_=True)
+        try:
+            return super()._build_fuzzy_queryset(config, backend)
+        finally:
+            self.queryset = queryset  # the count and each page build it again
+
 
 class LanguageAwarePostgresIndex(PostgresIndex):
     """Index each object with the configuration of its locale's language."""
@@ -148,6 +173,19 @@ class LanguageAwarePostgresSearchBackend(PostgresSearchBackend):
         clone = copy.copy(self)
         clone.config = config
         return clone
+
+
+def similar_words_query(search_string: str) -> Fuzzy | None:
+    """Wagtail's fuzzy query for words that found nothing ("kneee"), where it can help.
+
+    None on other backends (SQLite) and for fewer than ``FUZZY_MIN_LENGTH`` letters, which
+    are like too many words to suggest anything.
+    """
+    if len(search_string.replace(" ", "")) < FUZZY_MIN_LENGTH:
+        return None
+    if not isinstance(get_search_backend(), LanguageAwarePostgresSearchBackend):
+        return None
+    return Fuzzy(search_string)
 
 
 def SearchBackend(params: dict[str, Any]):

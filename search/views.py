@@ -24,6 +24,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from .backend import similar_words_query
 from .content import (
     STORY,
     ResultType,
@@ -174,6 +175,14 @@ def search(request: HttpRequest) -> HttpResponse:
         results = searchable.none()
 
     paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
+    similar = False
+    if query.terms and not paginator.count and not promoted and not external:
+        # Nothing found ("kneee"): pages with similar words, saying so above them.
+        fuzzy = similar_words_query(query.search_string)
+        if fuzzy is not None:
+            results = searchable.specific().defer_streamfields().search(fuzzy)
+            paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
+            similar = paginator.count > 0
     # get_page never fails: "abc" gives the first page, 10**30 or -1 the last.
     results_page = paginator.get_page(request.GET.get("page"))
     first_page = results_page.number == 1
@@ -215,6 +224,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "searched": searched,
         "no_words": bool(query.text) and not query.terms,
+        "similar": similar,
         "results_page": results_page,
         "paginator": paginator,
         "items": items,
