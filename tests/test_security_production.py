@@ -28,6 +28,7 @@ from django.conf import settings as django_settings
 
 from comments.models import Comment
 from tests.blog_factories import make_story, story_index
+from tests.conftest import PASSWORD, make_user
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT = "203.0.113.50"
@@ -141,8 +142,21 @@ def _form_fields(html: str) -> dict[str, str]:
     return {name: html_lib.unescape(value) for name, value in fields.items()}
 
 
+def _sign_in(site: Site, username: str, password: str) -> tuple[int, dict]:
+    """One sign-in attempt on the admin's form, as a browser over HTTPS behind the proxy."""
+    status, headers, body = site.request("/admin/login/")
+    assert status == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    cookie = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
+    data = {"csrfmiddlewaretoken": token, "username": username, "password": password}
+    sent = {"Cookie": f"csrftoken={cookie}", "Origin": f"https://{HOST}"}
+    status, headers, _body = site.request("/admin/login/", data, sent)
+    return status, headers
+
+
 def test_production_edge_over_http(site, home_page):
     story = make_story(story_index(home_page), "A long night on ward 7")
+    make_user("admin", superuser=True)
 
     # Security headers on a reader's page and the comment form.
     for path in ("/en/", story.url, f"/en/comments/{story.pk}/new/"):
@@ -184,6 +198,15 @@ def test_production_edge_over_http(site, home_page):
     assert site.request(f"/en/comments/{story.pk}/post/", replay)[0] in (409, 429)
     assert Comment.objects.count() == 5
 
+    # Login lockout (django-axes, keyed on the same client address): five wrong passwords,
+    # then the right one is refused too, with how long to wait.
+    statuses = [_sign_in(site, "admin", "not the password")[0] for _ in range(5)]
+    assert statuses[:4] == [200] * 4, statuses
+    status, headers = _sign_in(site, "admin", PASSWORD)
+    assert status == 429
+    assert int(headers["Retry-After"]) > 0
+    assert "sessionid" not in headers.get("Set-Cookie", "")
+
     # Logs: JSON lines (gunicorn's and Django's), with no query string or client address.
     time.sleep(0.5)
     lines = [line for line in site.log.read_text().splitlines() if line.strip()]
@@ -193,6 +216,6 @@ def test_production_edge_over_http(site, home_page):
     assert any(e["path"] == "/en/search/" for e in requests)
     assert any("/en/search/" in e["message"] for e in access)
     log_text = site.log.read_text()
-    for secret in (SEARCH_WORD, "?q=", CLIENT, "Browser/", "Comment number"):
+    for secret in (SEARCH_WORD, "?q=", CLIENT, "Browser/", "Comment number", "not the password"):
         assert secret not in log_text, secret
     assert all(isinstance(e, dict) for e in entries), [e for e in entries if isinstance(e, str)]
