@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from axes.models import AccessAttempt
 from django.test import Client, override_settings
 from wagtail.models import ModelLogEntry
 
@@ -39,6 +40,8 @@ def test_twenty_wrong_passwords_then_the_right_one_is_refused(admin_user, caplog
     assert locks == ["Sign-in locked for account admin after 5 failed attempts"]
     assert "198.51.100.7" not in caplog.text
     assert ModelLogEntry.objects.filter(action="accounts.locked_out").count() == 1
+    # What axes keeps of the failed forms holds no password.
+    assert not AccessAttempt.objects.filter(post_data__contains="wrong password").exists()
 
 
 def test_the_lock_starts_at_the_fifth_failure(reviewer):
@@ -88,8 +91,6 @@ def test_an_administrator_unlocks(client_for, admin_user, reviewer):
     administrator = client_for(admin_user)
     page = administrator.get("/admin/locked-sign-ins/").content.decode()
     assert "reviewer" in page and "Locked" in page
-    from axes.models import AccessAttempt
-
     lock = AccessAttempt.objects.get(username="reviewer")
     done = administrator.post("/admin/locked-sign-ins/", {"attempt": lock.pk}, follow=True)
     assert b"Unlocked: that account and address can sign in again." in done.content
@@ -101,8 +102,6 @@ def test_an_administrator_unlocks(client_for, admin_user, reviewer):
 def test_only_administrators_see_or_unlock_locks(client_for, comms, reviewer):
     for _ in range(5):
         attempt("reviewer", "wrong password")
-    from axes.models import AccessAttempt
-
     lock = AccessAttempt.objects.get(username="reviewer")
     staff = client_for(comms)
     assert staff.get("/admin/locked-sign-ins/").status_code == 403

@@ -39,6 +39,8 @@ AXES_RESET_ON_SUCCESS = True
 # No table of every successful sign-in with its address; log lines name the account only.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_STR_CALLABLE = "accounts.lockout.client_description"
+# What axes keeps of a failed form: no password (always masked), code or CSRF token.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
 AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
