@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -80,7 +80,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if user.is_verified():
         return redirect(_next_url(request))
     if not has_second_factor(user):
-        return redirect(f"{reverse('accounts_setup')}?next={_next_url(request)}")
+        return redirect(f"{reverse('accounts_setup')}?{urlencode({'next': _next_url(request)})}")
     form = VerifyForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.device)
@@ -108,7 +108,8 @@ def setup(request: HttpRequest) -> HttpResponse:
     """Enrol (or replace) an authenticator app; the first code confirms it."""
     user = request.user
     if has_second_factor(user) and not user.is_verified():
-        return redirect(f"{reverse('accounts_verify')}?next={reverse('accounts_setup')}")
+        query = urlencode({"next": reverse("accounts_setup")})
+        return redirect(f"{reverse('accounts_verify')}?{query}")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
