@@ -1,7 +1,8 @@
 """Everything that changes what readers see, connected to the page cache and the CDN purge.
 
 Pages: publish (also scheduled, translation and policy-version publishing), unpublish (also the
-consent take-down), move, delete, and any other save of a live page. Comments: approval and
+consent take-down), move, delete, and any other save of a live page; every ``migrate`` (a new
+release's templates and code). Comments: approval and
 every moderation decision. Search promotions. Site-wide: images, tags, locales and sites.
 Each event bumps the content generation (``pagecache.generation``) and, when a CDN is
 configured, purges the addresses it affects (``pagecache.purge``).
@@ -9,7 +10,7 @@ configured, purges the addresses it affects (``pagecache.purge``).
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images.models import AbstractImage
@@ -18,7 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from comments.models import Comment
 from pagecache import purge
-from pagecache.generation import bump_now_and_on_commit
+from pagecache.generation import bump, bump_now_and_on_commit
 
 # Fields Wagtail saves on a live page when a draft revision is made, locked or commented on:
 # readers see none of them.
@@ -108,6 +109,12 @@ def _on_delete(sender, instance, **kwargs) -> None:
         _on_save(sender, instance, **kwargs)
 
 
+def _after_migrate(sender, app_config, **kwargs) -> None:
+    # A release runs ``migrate`` once: pages rendered by the previous code must not outlive it.
+    if app_config.label == "wagtailcore":
+        bump()
+
+
 def connect() -> None:
     page_published.connect(_on_publication, dispatch_uid="pagecache_published")
     page_unpublished.connect(_on_publication, dispatch_uid="pagecache_unpublished")
@@ -116,3 +123,4 @@ def connect() -> None:
     post_save.connect(_on_save, dispatch_uid="pagecache_saved")
     pre_delete.connect(_before_delete, dispatch_uid="pagecache_deleting")
     post_delete.connect(_on_delete, dispatch_uid="pagecache_deleted")
+    post_migrate.connect(_after_migrate, dispatch_uid="pagecache_migrated")

@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -229,5 +230,13 @@ def test_a_page_cached_before_midnight_is_not_served_the_next_day(stories, story
     cached_html("/en/stories/")
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+
+    assert read("/en/stories/")["X-Page-Cache"] == "miss"
+
+
+def test_a_new_release_does_not_serve_pages_rendered_by_the_old_code(stories, story):
+    cached_html("/en/stories/")
+
+    call_command("migrate", verbosity=0)  # every release runs it once
 
     assert read("/en/stories/")["X-Page-Cache"] == "miss"
