@@ -1,18 +1,15 @@
-"""Trigram indexes for the "similar words" fallback of search (PostgreSQL only).
+"""A trigram index for the "similar words" fallback of search (PostgreSQL only).
 
-When a search finds nothing, ``search.backend`` looks for words spelled like the reader's
-("kneee" -> "knee") with pg_trgm's ``%>`` operator, which these GIN indexes answer without
-reading every index entry. ``pg_trgm`` is a trusted extension: the database owner may create
-it. On SQLite nothing happens (the demo has no similar-words fallback).
+When a search finds nothing, ``search.backend`` looks for titles with words spelled like the
+reader's ("kneee" -> "knee") with pg_trgm's ``%>`` operator, which this GIN index answers
+without reading every index entry. ``pg_trgm`` is a trusted extension: the database owner may
+create it. On SQLite nothing happens (the demo has no similar-words fallback).
 """
 
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-INDEXES = {
-    "search_indexentry_title_text_trgm": "title_text",
-    "search_indexentry_body_text_trgm": "body_text",
-}
+INDEXES = {"search_indexentry_title_text_trgm": "title_text"}
 
 
 def create_indexes(apps, schema_editor):
