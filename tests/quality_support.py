@@ -24,6 +24,7 @@ PAGE_KINDS = (
     "home",
     "story index",
     "story index, filtered",
+    "story index, unknown topic",
     "story",
     "video index",
     "video",
@@ -31,6 +32,7 @@ PAGE_KINDS = (
     "policy, earlier version",
     "policy, changes",
     "search, with results",
+    "search, similar words",
     "search, no results",
     "not found",
 )
@@ -132,6 +134,9 @@ def public_pages(language: str, *, every_page: bool = True) -> list[PublicPage]:
         tag = story.tags.order_by("slug").first()
         query = f"?storyteller={story.storyteller_type}" + (f"&tag={tag.slug}" if tag else "")
         found.append(PublicPage("story index, filtered", index.url + query, 200, story.title))
+    if index:
+        unknown = f"{index.url}?tag=qa-no-such-topic"
+        found.append(PublicPage("story index, unknown topic", unknown, 404))
 
     policy = _first(language, "policypage")
     if policy:
@@ -152,6 +157,11 @@ def public_pages(language: str, *, every_page: bool = True) -> list[PublicPage]:
                 "search, with results", f"{search}?q={_search_word(story.title)}", 200, story.title
             )
         )
+    if story:
+        word = _search_word(story.title)
+        misspelt = f"{search}?q={word[0]}{word}"  # "kknee": found only as a similar word
+        similar = story.title if connection.vendor == "postgresql" else ""  # none on SQLite
+        found.append(PublicPage("search, similar words", misspelt, 200, similar))
     found.append(PublicPage("search, no results", f"{search}?q={NO_RESULTS_QUERY}"))
     found.append(PublicPage("not found", f"/{language}/qa-no-such-page/", 404))
     return found
