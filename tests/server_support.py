@@ -24,6 +24,19 @@ def manage(*args: str, env: Mapping[str, str], timeout: float = 120) -> subproce
     )
 
 
+def server_database_url() -> str | None:
+    """The test database's URL for a server process, or None on SQLite (whose test database
+    lives in one connection's memory, out of another process's reach)."""
+    from django.db import connection
+
+    found = connection.settings_dict
+    if connection.vendor != "postgresql":
+        return None
+    user = found["USER"] or "postgres"
+    host = found["HOST"] or "127.0.0.1"
+    return f"postgres://{user}@{host}:{found['PORT'] or 5432}/{found['NAME']}"
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as sock:

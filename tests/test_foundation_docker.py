@@ -10,7 +10,7 @@ from pathlib import Path
 import dockerfile
 import pytest
 
-from tests.server_support import free_port
+from tests.server_support import free_port, server_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = dockerfile.parse_file(str(ROOT / "Dockerfile"))
@@ -56,19 +56,6 @@ def test_cmd_is_gunicorn_on_the_wsgi_app():
     assert "clinic_site.wsgi:application" in cmd.value
 
 
-def database_url_for_test_database(tmp_path: Path) -> str:
-    """The image's server talks to the test suite's own database, whatever its name."""
-    from django.db import connection
-
-    settings = connection.settings_dict
-    if connection.vendor != "postgresql":
-        return f"sqlite:///{tmp_path / 'image.sqlite3'}"
-    user = settings["USER"] or "postgres"
-    host = settings["HOST"] or "127.0.0.1"
-    port = settings["PORT"] or 5432
-    return f"postgres://{user}@{host}:{port}/{settings['NAME']}"
-
-
 @pytest.fixture
 def image_env(tmp_path, db):
     env = {
@@ -80,7 +67,8 @@ def image_env(tmp_path, db):
         "PORT": str(free_port()),
         "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
     }
-    env["DATABASE_URL"] = database_url_for_test_database(tmp_path)
+    # The test suite's own database; on SQLite a file of the image's own.
+    env["DATABASE_URL"] = server_database_url() or f"sqlite:///{tmp_path / 'image.sqlite3'}"
     return env
 
 
