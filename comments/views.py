@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from comments import antispam
@@ -94,7 +94,7 @@ def _spam_check_error(form: CommentForm) -> tuple[str, int] | None:
     return None
 
 
-@require_GET
+@require_safe
 def new_comment(request: HttpRequest, page_id: int) -> HttpResponse:
     """The comment form for one story, with a fresh single-use token."""
     return _form_page(request, commentable_page(page_id), CommentForm())
@@ -136,7 +136,7 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def comment_sent(request: HttpRequest, page_id: int) -> HttpResponse:
     """Where a reader lands after sending: the comment waits for review."""
     page = commentable_page(page_id)
