@@ -19,6 +19,8 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Webmention endpoint (other sites' servers post here): one address for every language.
+    path("webmention/", include("mentions.urls")),
     # In front of Wagtail's page delete view: a refused deletion is explained and logged.
     path("admin/pages/<int:page_id>/delete/", page_deletion.delete_page),
     path("admin/", include(wagtailadmin_urls)),

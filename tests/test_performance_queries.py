@@ -24,7 +24,7 @@ DUMMY = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 UNCACHED_BUDGETS = {
     "home": 13,
     "story listing": 13,
-    "story": 14,
+    "story": 15,  # one of them the approved mentions from other sites
     "video listing": 12,
     "video": 13,
     "policy": 10,
@@ -77,14 +77,14 @@ def test_uncached_pages_stay_within_their_query_budget(
     assert "X-Page-Cache" not in response
 
 
-def test_a_story_renders_in_twelve_queries_once_wagtail_knows_its_sites(
+def test_a_story_renders_in_thirteen_queries_once_wagtail_knows_its_sites(
     site_content, settings, django_assert_max_num_queries
 ):
     settings.PAGECACHE_ENABLED = False
     cache.clear()
     read(site_content["story"])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         read(site_content["story"])
 
 

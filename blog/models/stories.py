@@ -303,6 +303,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
     accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
+    accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
 
     class Meta:
         verbose_name = _("story")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "private_media",
     "workflow",
     "comments",
+    "mentions",
     "accounts",
     "pagecache",
     "operations",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Webmention endpoint advertised in a Link header on story pages (mentions app).
+    "mentions.middleware.WebmentionLinkMiddleware",
     # Login lockout answer (django-axes): last, as axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -205,6 +208,9 @@ SCHEDULED_JOBS = {
     "policy_review_reminders": {"every": 86400},
     "purge_comment_fingerprints": {"every": 86400},
     "searchpromotions_garbage_collect": {"every": 86400},
+    # Webmentions: check received ones, send queued ones (bounded batches; README "Mentions").
+    "verify_mentions": {"every": 60},
+    "send_mentions": {"every": 300},
 }
 SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
 # `make backup` writes dated folders here (README "Operations").

@@ -1,0 +1,103 @@
+"""The moderation queue in the Wagtail admin: a snippet viewset for received mentions
+(snippets give the listing Wagtail's bulk-action checkboxes; the actions are in
+``bulk_actions.py``)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from mentions.forms import ModerationForm
+from mentions.models import ReceivedMention
+from mentions.moderation import moderate
+from mentions.permissions import DELETE_PERMISSION, MODERATE_PERMISSION, refuse, require_permission
+
+
+class MentionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ReceivedMention.Status.choices, empty_label=_("Any status")
+    )
+
+    class Meta:
+        model = ReceivedMention
+        fields = ["status"]
+
+
+class MentionIndexView(IndexView):
+    def get_base_queryset(self) -> QuerySet[ReceivedMention]:
+        return super().get_base_queryset().select_related("page")
+
+
+class MentionEditView(EditView):
+    """Saving records a moderation decision (logged) instead of a plain edit."""
+
+    success_message = _("Decision saved for '%(object)s'.")
+
+    def save_instance(self) -> ReceivedMention:
+        moderate([self.object.pk], self.form.cleaned_data["status"], self.request.user)
+        self.object.refresh_from_db()
+        return self.object
+
+
+class MentionViewSet(SnippetViewSet):
+    model = ReceivedMention
+    icon = "link"
+    menu_label = _("Mentions")
+    menu_name = "webmentions"
+    menu_order = 251
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = MentionIndexView
+    edit_view_class = MentionEditView
+    filterset_class = MentionFilterSet
+    list_per_page = 50
+    ordering = ["-received_at"]
+    list_display = [
+        Column("display_title", label=_("Mentioning page")),
+        Column("source_host", label=_("Site")),
+        StatusTagColumn(
+            "get_status_display",
+            label=_("Status"),
+            primary=lambda mention: mention.status == ReceivedMention.Status.VERIFIED,
+            sort_key="status",
+        ),
+        Column("get_reason_display", label=_("Reason")),
+        Column("page", label=_("Story"), accessor="page.title"),
+        DateColumn("received_at", label=_("Received"), sort_key="received_at"),
+    ]
+    edit_handler = ObjectList(
+        [
+            HelpPanel(heading=_("Mention"), template="mentions/admin/mention_panel.html"),
+            FieldPanel("status", widget=forms.RadioSelect),
+        ],
+        base_form_class=ModerationForm,
+    )
+
+    def get_urlpatterns(self) -> list:
+        """Every view answers 403 to anyone who may not moderate (deleting: administrators;
+        adding: nobody, other sites send mentions)."""
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if pattern.name == "add":
+                pattern.callback = refuse
+            else:
+                permission = DELETE_PERMISSION if pattern.name == "delete" else MODERATE_PERMISSION
+                pattern.callback = require_permission(permission, pattern.callback)
+        return patterns
+
+    def register_chooser_viewset(self) -> None:
+        """No chooser: it would list mentions nobody has checked yet."""
+
+    def get_permissions_to_register(self) -> QuerySet[Permission]:
+        return Permission.objects.filter(
+            content_type__app_label="mentions",
+            codename__in=["moderate_mention", "delete_mention"],
+        )

@@ -1,0 +1,49 @@
+"""Admin wiring for mention moderation: permissions, the queue, bulk actions, audit-log words."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from mentions.bulk_actions import BULK_ACTIONS
+from mentions.models import ReceivedMention
+from mentions.permissions import MentionPermissionPolicy
+from mentions.viewsets import MentionViewSet
+
+# The policy must be registered before the viewset looks one up.
+register_permission_policy(ReceivedMention, MentionPermissionPolicy(ReceivedMention))
+mention_viewset = MentionViewSet()
+register_snippet(mention_viewset)
+
+# A late order, so the mentions-only delete replaces Wagtail's generic snippet one.
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=100)
+
+
+class _MentionFormatter(LogFormatter):
+    """Adds the reason where there is one: “Mention rejected: The page is too large”."""
+
+    def format_message(self, log_entry) -> str:
+        reason = log_entry.data.get("reason")
+        if reason in ReceivedMention.Reason.values:
+            return f"{self.message}: {ReceivedMention.Reason(reason).label}"
+        return str(self.message)
+
+
+@hooks.register("register_log_actions")
+def register_mention_log_actions(actions) -> None:
+    for code, label, message in [
+        ("mentions.verify", _("Verify mention"), _("Link found on the mentioning page")),
+        ("mentions.reject", _("Reject mention"), _("Mention rejected by the verification")),
+        ("mentions.approve", _("Approve mention"), _("Mention approved and shown")),
+        ("mentions.decline", _("Decline mention"), _("Mention declined")),
+    ]:
+        formatter = type(
+            f"{code.replace('.', '_')}_formatter",
+            (_MentionFormatter,),
+            {"label": label, "message": message},
+        )
+        actions.register_action(code)(formatter)
