@@ -9,6 +9,14 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.widgets import Button
 
 from accounts import lockout, views
+from accounts.profile import PublicTitleSettingsPanel, PublicTitleViewSet
+
+hooks.register("register_account_settings_panel", PublicTitleSettingsPanel)
+
+
+@hooks.register("register_admin_viewset")
+def register_public_title_viewset() -> PublicTitleViewSet:
+    return PublicTitleViewSet("public_titles")
 
 
 @hooks.register("register_admin_urls")

@@ -25,6 +25,7 @@ from wagtail_localize.models import TranslationSource
 from blog.serving import public_only, route_to_child, view_restrictions
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
+from workflow.panels import ReviewChecklistPanel
 
 from .blocks import PolicyBodyBlock
 from .changes import compare_passages, count_changes, passages_from_html
@@ -152,6 +153,7 @@ class PolicyPage(EditorialPermissionsMixin, ReviewableMixin, RoutablePageMixin, 
 
     content_panels = [
         *Page.content_panels,
+        ReviewChecklistPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [

@@ -64,7 +64,12 @@ def test_clinical_review_cannot_approve_a_patient_story_without_valid_consent(
     story = draft_story(
         home_page, author, storyteller_type=storyteller, consent_record=invalid_consent(reason)
     )
-    submit_for_review(client_for(author), story)
+    # The author's "Submit for review" is refused with the reason (workflow.submission) ...
+    refused = submit_for_review(client_for(author), story)
+    assert current_task_state(story) is None
+    assert any(explanation in str(message) for message in refused.wsgi_request._messages)
+    # ... and should a review run anyway (a consent lapsing after submission), approval is not.
+    story.get_workflow().start(story, author)
     client = client_for(reviewer)
 
     assert offered_actions(story, reviewer) == ["reject"]

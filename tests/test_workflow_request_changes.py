@@ -83,7 +83,7 @@ def test_requesting_changes_in_the_editor_records_the_rejection_and_nothing_else
     state = WorkflowState.objects.for_instance(story).get()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert not TaskState.objects.filter(status=TaskState.STATUS_CANCELLED).exists()
-    assert [(message.to, "rejected" in message.subject) for message in mail.outbox] == [
+    assert [(message.to, "Changes requested" in message.subject) for message in mail.outbox] == [
         ([author.email], True)
     ], "only the author hears of it; nobody is told the page was submitted"
     editor = client_for(author).get(edit_url(story)).content.decode()

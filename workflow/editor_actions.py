@@ -25,6 +25,9 @@ from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
+from workflow.rules import APPROVE
+from workflow.submission import approval_message
+
 # What Draftail adds to every block of rich text, quoted plainly or inside JSON.
 EDITOR_BOOKKEEPING = re.compile(r'\s+data-block-key=\\*"[^"\\]*\\*"')
 
@@ -101,11 +104,18 @@ def perform_review_action_without_edit(request: HttpRequest, page: Page) -> Http
     except PermissionDenied as refusal:
         messages.error(request, str(refusal))
         return redirect("wagtailadmin_pages:edit", real_page.pk)
-    messages.success(
-        request,
-        _("“%(title)s”: “%(action)s” recorded at “%(task)s”.")
-        % {"title": real_page.get_admin_display_title(), "action": labels[action], "task": task},
-    )
+    if action == APPROVE:
+        messages.success(request, approval_message(real_page))
+    else:
+        messages.success(
+            request,
+            _("“%(title)s”: “%(action)s” recorded at “%(task)s”.")
+            % {
+                "title": real_page.get_admin_display_title(),
+                "action": labels[action],
+                "task": task,
+            },
+        )
     next_url = get_valid_next_url_from_request(request)
     if next_url:
         return redirect(next_url)

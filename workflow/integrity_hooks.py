@@ -1,7 +1,8 @@
 """Admin wiring of review integrity: the publishing guard in the editor, refused approvals
 logged wherever they are forced, and the history labels of every refusal.
 
-Loaded by ``workflow.wagtail_hooks``.
+Loaded by ``workflow.wagtail_hooks``; loads in turn the editors' day: the submission check
+(``workflow.submission``) and the dashboard's quick actions (``workflow.dashboard``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from wagtail.admin.views.pages.workflow import (
 )
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page
+from wagtail.models import Page, TaskState
 
+from workflow import dashboard  # noqa: F401 - registers the dashboard's quick actions
+from workflow.compare import FirstReviewCompareView
 from workflow.consent_forms import CONSENT_CHANGE_REFUSED_ACTION
 from workflow.guard import (
     PUBLICATION_REFUSED_ACTION,
@@ -33,6 +36,7 @@ from workflow.guard import (
 from workflow.models.tasks import REVIEW_ACTION_REFUSED, ReviewRules, log_refused_action
 from workflow.publishing import reviewable_page_models
 from workflow.rules import APPROVE
+from workflow.submission import approval_message
 
 
 @hooks.register("before_publish_page")
@@ -95,7 +99,15 @@ class LoggedRefusalMixin:
 
 
 class GuardedWorkflowActionView(LoggedRefusalMixin, WorkflowActionView):
-    pass
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """An approval is confirmed: where the page went next (next stage, or published)."""
+        response = super().post(request, *args, **kwargs)
+        approved = TaskState.objects.filter(
+            pk=self.task_state.pk, status=TaskState.STATUS_APPROVED
+        ).exists()
+        if self.action_name == APPROVE and approved:
+            messages.success(request, approval_message(self.object))
+        return response
 
 
 class GuardedCollectWorkflowActionDataView(LoggedRefusalMixin, CollectWorkflowActionDataView):
@@ -106,6 +118,7 @@ class ReviewedPageViewSet(PageViewSet):
     """Wagtail's page views for a reviewable page type, with logged workflow-action refusals."""
 
     workflow_action_view_class = GuardedWorkflowActionView
+    revisions_compare_view_class = FirstReviewCompareView
     collect_workflow_action_data_view_class = GuardedCollectWorkflowActionDataView
 
 

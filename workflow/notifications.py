@@ -1,9 +1,13 @@
-"""Review emails: reviewers when a stage awaits them, authors on approval, rejection, publication.
+"""Review emails: reviewers when a stage awaits them, authors on approval, changes requested,
+publication.
 
 Wagtail's own notifiers send most of these; here they are wrapped so that a mail failure is
 logged and never breaks the review action, and the author emails go to the page's owner as well
-as to whoever submitted it. Everything goes through Django's email backend (console in
-development, SMTP from ``EMAIL_URL`` in production).
+as to whoever submitted it. One vocabulary with the admin's button: "changes requested", never
+"rejected". One email per person per submission: administrators hear of a submission through the
+stage's "awaits review" email (``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS``), not a second
+"submitted" one. Every link, admin or live, starts with ``WAGTAILADMIN_BASE_URL``. Everything goes
+through Django's email backend (console in development, SMTP from ``EMAIL_URL`` in production).
 """
 
 from __future__ import annotations
@@ -23,7 +27,6 @@ from wagtail.admin.mail import (
     GroupApprovalTaskStateSubmissionEmailNotifier,
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
-    WorkflowStateSubmissionEmailNotifier,
     send_mail,
 )
 from wagtail.models import Page, TaskState, WorkflowState
@@ -68,12 +71,27 @@ class AwaitingReviewNotifier(NeverRaise, GroupApprovalTaskStateSubmissionEmailNo
     """Members of the stage's group: a page awaits your review."""
 
 
-class SubmittedNotifier(NeverRaise, WorkflowStateSubmissionEmailNotifier):
-    """Administrators hear of every submission, as in Wagtail."""
+def admin_url(page: Page) -> str:
+    """The page in the editor, under the one base address of every emailed link."""
+    return settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def live_url(page: Page) -> str:
+    """The page's public address under ``WAGTAILADMIN_BASE_URL`` (not the Site's hostname)."""
+    parts = page.get_url_parts()
+    return settings.WAGTAILADMIN_BASE_URL + parts[2] if parts else ""
 
 
 class RejectedNotifier(NeverRaise, WorkflowStateRejectionEmailNotifier):
-    """Authors: changes requested, with the reviewer's comment (Wagtail's template)."""
+    """Authors: changes requested, with the reviewer's comment."""
+
+    def get_template_set(self, instance: Any, **kwargs: Any) -> dict[str, str]:
+        return email_templates("changes_requested")
+
+    def get_context(self, workflow_state: WorkflowState, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(workflow_state, **kwargs)
+        context["edit_url"] = admin_url(context["page"])
+        return context
 
     def get_recipient_users(self, workflow_state: WorkflowState, **kwargs: Any) -> set:
         return authors_of(workflow_state, kwargs.get("user"))
@@ -84,6 +102,23 @@ class PublishedNotifier(NeverRaise, WorkflowStateApprovalEmailNotifier):
 
     def get_template_set(self, instance: Any, **kwargs: Any) -> dict[str, str]:
         return email_templates("published")
+
+    def get_context(self, workflow_state: WorkflowState, **kwargs: Any) -> dict[str, Any]:
+        """The live address and the sign-off: the last approval's approver and comment."""
+        context = super().get_context(workflow_state, **kwargs)
+        signoff = (
+            workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED)
+            .select_related("finished_by")
+            .order_by("-finished_at", "-pk")
+            .first()
+        )
+        context.update(
+            live_url=live_url(context["page"]),
+            edit_url=admin_url(context["page"]),
+            signoff=signoff,
+            signoff_comment=signoff.get_comment() if signoff else "",
+        )
+        return context
 
     def get_recipient_users(self, workflow_state: WorkflowState, **kwargs: Any) -> set:
         return authors_of(workflow_state, kwargs.get("user"))
@@ -124,12 +159,6 @@ RECEIVERS: list[tuple[Signal, type, str, Any]] = [
         AwaitingReviewNotifier(),
     ),
     (
-        workflow_submitted,
-        WorkflowState,
-        "workflow_state_submitted_email_notification",
-        SubmittedNotifier(),
-    ),
-    (
         workflow_rejected,
         WorkflowState,
         "workflow_state_rejected_email_notification",
@@ -146,6 +175,14 @@ RECEIVERS: list[tuple[Signal, type, str, Any]] = [
         TaskState,
         "clinic_task_state_approved_email_notification",
         StageApprovedNotifier(),
+    ),
+    # Wagtail's "submitted" email to administrators doubled the stage's "awaits review" email,
+    # which reaches them already: its place is taken by a receiver that sends nothing.
+    (
+        workflow_submitted,
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        lambda sender=None, **kwargs: None,
     ),
 ]
 
@@ -185,7 +222,7 @@ def notify_publication_refused(page: Page, reasons: list[str], route: str) -> in
 def notify_authors_and_communications(page: Page, template: str, extra: dict[str, Any]) -> int:
     """Email the page's writers and Communications in their own language; returns failed sends."""
     failures = 0
-    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    edit_url = admin_url(page)
     for person in consent_recipients(page):
         context = {"user": person, "page": page, "edit_url": edit_url, **extra}
         with override(UserProfile.get_for_user(person).get_preferred_language()):

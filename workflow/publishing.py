@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState, WorkflowState, get_page_models
 
+from accounts.models import public_name
 from workflow.guard import ROUTE_REVIEW, refuse_publication
 from workflow.models.consent import ReviewableMixin
 
@@ -35,7 +36,8 @@ def display_name(user: AbstractBaseUser | None) -> str:
 def record_clinical_review(
     task_state: TaskState, user: AbstractBaseUser, now: datetime.datetime | None = None
 ) -> None:
-    """Write the reviewer's name and the date into the revision under review and the page row.
+    """Write the reviewer's public title (else name) and the date into the revision under review
+    and the page row.
 
     The revision is what Communications approves and what gets published, so the reviewed-by
     line goes live with exactly the content the clinician approved. The page row is updated too,
@@ -46,7 +48,7 @@ def record_clinical_review(
     page = revision.as_object()
     if not isinstance(page, ReviewableMixin):
         return
-    name = display_name(user)
+    name = public_name(user)  # the reviewer's public title, as readers will see it
     reviewed_at = timezone.localtime(now or timezone.now(), datetime.UTC)
     revision.content = {
         **revision.content,
