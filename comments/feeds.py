@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds of approved comments: per story, and site-wide in the reader's language.
 
-Feeds are public, so they show exactly what the page shows: approved comments, no emails.
+Feeds are public, so they show exactly what the page shows: approved comments and the
+hospital's approved replies to them, no emails.
 """
 
 from __future__ import annotations
@@ -25,9 +26,17 @@ class _CommentItems:
     """What every comment feed says about one comment."""
 
     def item_title(self, comment: Comment) -> str:
-        return strip_control_characters(
-            _("%(name)s on “%(title)s”") % {"name": comment.name, "title": comment.page.title}
-        )
+        if comment.reply_to_id:
+            title = _("The hospital's reply to %(name)s on “%(title)s”") % {
+                "name": comment.reply_to.name,
+                "title": comment.page.title,
+            }
+        else:
+            title = _("%(name)s on “%(title)s”") % {
+                "name": comment.name,
+                "title": comment.page.title,
+            }
+        return strip_control_characters(title)
 
     def item_description(self, comment: Comment) -> str:
         # Feed readers treat descriptions as HTML: send the escaped, linked rendering.
@@ -37,6 +46,8 @@ class _CommentItems:
         return f"{comment.page.get_url()}#{comment.anchor}"
 
     def item_author_name(self, comment: Comment) -> str:
+        if comment.reply_to_id:
+            return _("%(site)s (official response)") % {"site": comment.name}
         return strip_control_characters(comment.name)
 
     def item_pubdate(self, comment: Comment):
@@ -50,8 +61,8 @@ class _CommentItems:
 
 def _published_comments() -> QuerySet[Comment]:
     return (
-        Comment.objects.approved()
-        .select_related("page", "page__locale")
+        Comment.objects.publicly_visible()
+        .select_related("page", "page__locale", "reply_to")
         .order_by("-created_at", "-pk")
     )
 

@@ -35,9 +35,24 @@ class CommentQuerySet(models.QuerySet):
     def flagged(self) -> CommentQuerySet:
         return self.exclude(flagged_identifiers=[])
 
+    def readers(self) -> CommentQuerySet:
+        """Readers' comments, without the hospital's replies."""
+        return self.filter(reply_to__isnull=True)
+
+    def publicly_visible(self) -> CommentQuerySet:
+        """Approved comments, and approved hospital replies to approved comments only."""
+        return self.approved().filter(
+            models.Q(reply_to__isnull=True) | models.Q(reply_to__status=Comment.Status.APPROVED)
+        )
+
     def public_display(self) -> CommentQuerySet:
-        """Approved comments, oldest first, with only the columns the public page shows."""
-        return self.approved().order_by("created_at", "pk").only("pk", "name", "body", "created_at")
+        """Approved comments and the hospital's approved replies, oldest first, with only the
+        columns the public page shows (one query: the page nests replies itself)."""
+        return (
+            self.approved()
+            .order_by("created_at", "pk")
+            .only("pk", "name", "body", "created_at", "reply_to_id")
+        )
 
 
 class Comment(models.Model):
@@ -103,6 +118,25 @@ class Comment(models.Model):
     # The random id of the signed form this comment was sent with: unique, so each form shown
     # to a reader is accepted once (a replayed form is refused). Empty for hospital replies.
     form_token = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
+    # Set on the hospital's official replies only: the reader's comment it answers (one level
+    # deep) and the staff member who wrote it (never shown publicly; used for the rule that a
+    # held reply is approved by someone else).
+    reply_to = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="hospital_replies",
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     flagged_identifiers = models.JSONField(
         _("possible identifiers"),
         default=list,
@@ -117,7 +151,10 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         default_permissions = ("delete",)
-        permissions = [("moderate_comment", _("Can moderate readers' comments"))]
+        permissions = [
+            ("moderate_comment", _("Can moderate readers' comments")),
+            ("reply_as_hospital", _("Can reply to readers' comments as the hospital")),
+        ]
         indexes = [
             models.Index(fields=["page", "status", "created_at"], name="comment_page_status_idx"),
             models.Index(fields=["status", "created_at"], name="comment_status_idx"),
@@ -136,8 +173,9 @@ class Comment(models.Model):
         return _("Comment %(id)s by %(name)s") % {"id": self.pk, "name": self.name}
 
     def excerpt(self) -> str:
-        """The first words, for the moderation queue."""
-        return Truncator(" ".join(self.body.split())).chars(90)
+        """The first words, for the moderation queue (a hospital reply says so first)."""
+        words = Truncator(" ".join(self.body.split())).chars(90)
+        return _("Hospital reply: %(words)s") % {"words": words} if self.reply_to_id else words
 
     excerpt.short_description = _("comment")
 
@@ -145,6 +183,10 @@ class Comment(models.Model):
     def anchor(self) -> str:
         """The id of this comment's element on the story page (its permalink fragment)."""
         return f"comment-{self.pk}"
+
+    @property
+    def is_hospital_reply(self) -> bool:
+        return self.reply_to_id is not None
 
     @property
     def is_flagged(self) -> bool:

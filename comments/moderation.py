@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from comments.models import Comment
+from comments.replies import approval_refusal, log_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,10 @@ def moderate(
     """Set ``status`` on the given comments; returns how many actually changed.
 
     Rows are locked while deciding, so two moderators approving the same comment at once
-    produce one decision and one set of emails.
+    produce one decision and one set of emails. Approving a hospital reply the user may not
+    approve (see :func:`comments.replies.approval_refusal`) changes nothing and is logged.
     """
+
     if status == Status.SPAM:
         reason = Comment.RejectionReason.SPAM
     elif status != Status.REJECTED:
@@ -56,6 +59,10 @@ def moderate(
         for comment in locked.order_by("pk"):
             previous = comment.status
             if previous == status and comment.rejection_reason == reason:
+                continue
+            refusal = approval_refusal(comment, user) if comment.is_hospital_reply else ""
+            if status == Status.APPROVED and refusal:
+                log_refusal(comment, user, refusal)
                 continue
             comment.status = status
             comment.rejection_reason = reason
@@ -72,7 +79,11 @@ def moderate(
                 user=user,
                 data={"previous_status": previous, "reason": reason},
             )
-            if status == Status.APPROVED and previous != Status.APPROVED:
+            if (
+                status == Status.APPROVED
+                and previous != Status.APPROVED
+                and not comment.reply_to_id
+            ):
                 transaction.on_commit(partial(notify_approved, comment.pk))
             changed += 1
     return changed

@@ -2,8 +2,10 @@
 
 Moderating (seeing the queue, approving, rejecting, marking spam) needs the custom permission
 ``comments.moderate_comment``, which the Communications group gets by data migration and
-superusers have implicitly. Deleting needs ``comments.delete_comment`` (administrators only:
-a decision is kept, not erased). Nobody creates comments in the admin; readers write them.
+superusers have implicitly. Replying as the hospital needs ``comments.reply_as_hospital``
+(Communications by data migration; administrators can grant it to other groups). Deleting
+needs ``comments.delete_comment`` (administrators only: a decision is kept, not erased).
+Nobody creates comments in the admin; readers write them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
 MODERATE_PERMISSION = "comments.moderate_comment"
 DELETE_PERMISSION = "comments.delete_comment"
+REPLY_PERMISSION = "comments.reply_as_hospital"
 _MODERATION_ACTIONS = {"change", "view", "moderate"}
 
 
@@ -34,10 +37,12 @@ def can_moderate(user: AbstractBaseUser) -> bool:
     return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
-def refuse(request: HttpRequest) -> HttpResponse:
+def refuse(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A plain 403 page. Wagtail would redirect to the dashboard instead; here a refusal is
     explicit, so an author or reviewer knows the queue exists and who looks after it."""
-    return TemplateResponse(request, "comments/admin/forbidden.html", status=403)
+    return TemplateResponse(
+        request, "comments/admin/forbidden.html", {"reason": reason}, status=403
+    )
 
 
 def require_permission(permission: str, view: Callable) -> Callable:
@@ -64,3 +69,7 @@ class CommentPermissionPolicy(BaseDjangoAuthPermissionPolicy):
             if (permission := _permission_for(action))
         }
         return self._get_users_with_any_permission_codenames(codenames)
+
+
+def can_reply_as_hospital(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and user.has_perm(REPLY_PERMISSION)

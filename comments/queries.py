@@ -15,12 +15,14 @@ def _page_id(page: Page | int) -> int:
 
 
 def approved_counts(pages: Iterable[Page | int]) -> dict[int, int]:
-    """Approved comment count per page id, in one query; pages with none map to 0."""
+    """Approved readers' comments per page id (hospital replies not counted), in one query;
+    pages with none map to 0."""
     ids = {_page_id(page) for page in pages}
     if not ids:
         return {}
     rows = (
         Comment.objects.approved()
+        .readers()
         .filter(page_id__in=ids)
         .order_by()
         .values("page_id")
@@ -31,5 +33,5 @@ def approved_counts(pages: Iterable[Page | int]) -> dict[int, int]:
 
 
 def approved_count(page: Page | int) -> int:
-    """Approved comment count of one page (one query)."""
-    return Comment.objects.approved().filter(page_id=_page_id(page)).count()
+    """Approved readers' comments on one page (one query)."""
+    return Comment.objects.approved().readers().filter(page_id=_page_id(page)).count()

@@ -6,14 +6,20 @@ checkboxes and footer for free; the bulk actions themselves live in ``bulk_actio
 
 from __future__ import annotations
 
+from functools import partial
+
 import django_filters
 from django import forms
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
@@ -23,9 +29,13 @@ from comments.moderation import moderate
 from comments.permissions import (
     DELETE_PERMISSION,
     MODERATE_PERMISSION,
+    REPLY_PERMISSION,
+    can_reply_as_hospital,
     refuse,
     require_permission,
 )
+from comments.replies import REFUSAL_MESSAGES, approval_refusal, can_be_answered, log_refusal
+from comments.reply_view import reply_as_hospital
 
 
 def _pages_with_comments(request) -> QuerySet[Page]:
@@ -72,6 +82,36 @@ class CommentEditView(EditView):
     """Saving records a moderation decision (logged, notified) instead of a plain edit."""
 
     success_message = _("Decision saved for comment '%(object)s'.")
+    reply_url_name = ""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """Approving a hospital reply one may not approve (one's own flagged reply) is
+        refused with a 403 and logged, before any form is processed."""
+        if not hasattr(self, "object"):
+            self.object = self.get_object()
+        reply = self.object
+        approving = (
+            reply.is_hospital_reply
+            and request.POST.get("status") == Comment.Status.APPROVED
+            and reply.status != Comment.Status.APPROVED
+        )
+        if approving and (refusal := approval_refusal(reply, request.user)):
+            log_refusal(reply, request.user, refusal)
+            return refuse(request, REFUSAL_MESSAGES[refusal])
+        return super().post(request, *args, **kwargs)
+
+    @cached_property
+    def header_buttons(self) -> list:
+        buttons = list(super().header_buttons)
+        if can_be_answered(self.object) and can_reply_as_hospital(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Reply as the hospital"),
+                    url=reverse(self.reply_url_name, args=[self.object.pk]),
+                    icon_name="comment",
+                )
+            )
+        return buttons
 
     def save_instance(self) -> Comment:
         data = self.form.cleaned_data
@@ -118,9 +158,12 @@ class CommentViewSet(SnippetViewSet):
         base_form_class=ModerationForm,
     )
 
+    def get_edit_view_kwargs(self, **kwargs) -> dict:
+        return super().get_edit_view_kwargs(reply_url_name=self.get_url_name("reply"), **kwargs)
+
     def get_urlpatterns(self) -> list:
         """Every view answers 403 to anyone who may not moderate (deleting: administrators;
-        adding: nobody, readers write comments)."""
+        adding: nobody, readers write comments); replying needs the reply permission."""
         patterns = super().get_urlpatterns()
         for pattern in patterns:
             if pattern.name == "add":
@@ -128,6 +171,10 @@ class CommentViewSet(SnippetViewSet):
             else:
                 permission = DELETE_PERMISSION if pattern.name == "delete" else MODERATE_PERMISSION
                 pattern.callback = require_permission(permission, pattern.callback)
+        reply_view = partial(reply_as_hospital, edit_url_name=self.get_url_name("edit"))
+        patterns.append(
+            path("reply/<str:pk>/", require_permission(REPLY_PERMISSION, reply_view), name="reply")
+        )
         return patterns
 
     def register_chooser_viewset(self) -> None:
@@ -137,5 +184,5 @@ class CommentViewSet(SnippetViewSet):
         """Only the permissions that mean something here show up in the group editor."""
         return Permission.objects.filter(
             content_type__app_label="comments",
-            codename__in=["moderate_comment", "delete_comment"],
+            codename__in=["moderate_comment", "reply_as_hospital", "delete_comment"],
         )

@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from comments.bulk_actions import BULK_ACTIONS
 from comments.models import Comment
 from comments.permissions import CommentPermissionPolicy, can_moderate
+from comments.replies import REFUSAL_MESSAGES
 from comments.viewsets import CommentViewSet
 
 # The policy must be registered before the viewset looks one up.
@@ -59,6 +60,8 @@ class _ModerationFormatter(LogFormatter):
         reason = log_entry.data.get("reason")
         if reason in Comment.RejectionReason.values:
             return f"{self.message}: {Comment.RejectionReason(reason).label}"
+        if reason in REFUSAL_MESSAGES:
+            return f"{self.message}: {REFUSAL_MESSAGES[reason]}"
         return str(self.message)
 
 
@@ -69,6 +72,17 @@ def register_moderation_log_actions(actions) -> None:
         ("comments.reject", _("Reject comment"), _("Comment rejected")),
         ("comments.spam", _("Mark comment as spam"), _("Comment marked as spam")),
         ("comments.reopen", _("Return comment to the queue"), _("Comment returned to the queue")),
+        ("comments.reply", _("Reply as the hospital"), _("Hospital reply published")),
+        (
+            "comments.reply_held",
+            _("Reply as the hospital (held)"),
+            _("Hospital reply held: the pre-screen found possible personal details"),
+        ),
+        (
+            "comments.reply_approval_refused",
+            _("Hospital reply approval refused"),
+            _("Approval of the hospital reply refused"),
+        ),
     ]:
         formatter = type(
             f"{code.replace('.', '_')}_formatter",

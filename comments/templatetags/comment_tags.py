@@ -31,11 +31,19 @@ register = template.Library()
 
 @register.inclusion_tag("comments/comments_section.html", takes_context=True)
 def comments_section(context: template.Context, page: Page) -> dict[str, Any]:
-    """Approved comments (oldest first, one query), the policy and a link to the form.
+    """Approved comments (oldest first) with the hospital's replies nested under them, in one
+    query; the policy and a link to the form.
 
     Nothing here depends on the reader (no form token, no messages), so the page can be cached.
     """
-    comments = list(Comment.objects.filter(page_id=page.pk).public_display())
+    rows = list(Comment.objects.filter(page_id=page.pk).public_display())
+    comments = [row for row in rows if row.reply_to_id is None]
+    by_id = {comment.pk: comment for comment in comments}
+    for comment in comments:
+        comment.public_replies = []
+    for row in rows:
+        if row.reply_to_id in by_id:  # a reply to a comment no longer shown stays hidden
+            by_id[row.reply_to_id].public_replies.append(row)
     return {
         "page": page,
         "comments": comments,
