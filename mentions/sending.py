@@ -9,6 +9,7 @@ recommendation asks, so the other site can see the link is gone.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -33,9 +34,9 @@ def _strings(value) -> list[str]:
     """Every string inside a StreamField's raw data (rich text blocks hold the links)."""
     if isinstance(value, str):
         return [value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list | tuple):
+    if isinstance(value, Sequence):  # lists, and Wagtail's RawDataView
         return [text for item in value for text in _strings(item)]
     return []
 

@@ -1,0 +1,163 @@
+"""Moderating mentions in the admin: Communications and administrators only, every decision in
+the audit log; approved mentions show under the story, escaped, and the page cache follows."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from mentions.models import ReceivedMention
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/admin/snippets/mentions/receivedmention/"
+Status = ReceivedMention.Status
+HOSTILE_TITLE = 'Our <script>alert("x")</script> ward & <b>you</b>'
+
+
+def edit_url(mention: ReceivedMention) -> str:
+    return f"{QUEUE}edit/{mention.pk}/"
+
+
+def bulk_url(action: str, *mentions: ReceivedMention) -> str:
+    ids = "&".join(f"id={mention.pk}" for mention in mentions)
+    return f"/admin/bulk/mentions/receivedmention/{action}/?next={QUEUE}&{ids}"
+
+
+def add_mention(page, number: int = 1, status: str = Status.VERIFIED, **fields) -> ReceivedMention:
+    verified = status in (Status.VERIFIED, Status.APPROVED)
+    return ReceivedMention.objects.create(
+        page=page,
+        source=f"https://blog{number}.example/post",
+        target=page.get_full_url(),
+        status=status,
+        source_host=f"blog{number}.example",
+        source_title=fields.pop("source_title", f"Post {number}"),
+        verified_at=timezone.now() if verified else None,
+        **fields,
+    )
+
+
+def shown(story) -> BeautifulSoup | None:
+    soup = BeautifulSoup(Client().get(story.url).content, "html.parser")
+    return soup.find("section", class_="mentions")
+
+
+def test_only_communications_holds_the_moderation_permission():
+    holders = Group.objects.filter(
+        permissions__codename="moderate_mention", permissions__content_type__app_label="mentions"
+    )
+    assert list(holders.values_list("name", flat=True)) == ["Communications"]
+
+
+@pytest.mark.parametrize("role", ["author", "reviewer"])
+def test_authors_and_reviewers_are_refused_every_moderation_view(request, client_for, story, role):
+    mention = add_mention(story)
+    client = client_for(request.getfixturevalue(role))
+    for url in (QUEUE, edit_url(mention), f"{QUEUE}history/{mention.pk}/", f"{QUEUE}add/"):
+        assert client.get(url).status_code == 403, url
+    assert client.post(edit_url(mention), {"status": "approved"}).status_code == 403
+    assert client.post(bulk_url("approve", mention)).status_code == 403
+    assert client.get(bulk_url("decline", mention)).status_code == 403
+    assert client.get(bulk_url("delete", mention)).status_code == 403
+    mention.refresh_from_db()
+    assert mention.status == Status.VERIFIED
+    assert shown(story) is None
+
+
+def test_communications_approves_and_the_story_shows_it_escaped(client_for, comms, story):
+    mention = add_mention(story, source_title=HOSTILE_TITLE)
+    client = client_for(comms)
+    queue = client.get(QUEUE)
+    assert queue.status_code == 200
+    assert "blog1.example" in queue.content.decode()
+    assert shown(story) is None  # verified is not yet approved
+
+    response = client.post(edit_url(mention), {"status": "approved"})
+    assert response.status_code == 302
+    mention.refresh_from_db()
+    assert (mention.status, mention.moderated_by) == (Status.APPROVED, comms)
+
+    page = Client().get(story.url).content.decode()
+    assert "<script>alert" not in page
+    section = shown(story)
+    item = section.find("li")
+    assert item.get_text(" ", strip=True) == f"Mentioned on blog1.example: {HOSTILE_TITLE}"
+    link = item.find("a")
+    assert link["href"] == "https://blog1.example/post"
+    assert link["rel"] == ["nofollow", "ugc"]
+    assert [tag.name for tag in link.find_all(True)] == []  # the markup stayed text
+
+    entry = ModelLogEntry.objects.get(action="mentions.approve")
+    assert (entry.user, entry.object_id) == (comms, str(mention.pk))
+
+
+def test_bulk_approve_skips_mentions_whose_link_was_not_found(client_for, admin_user, story):
+    good = add_mention(story, 1)
+    pending = add_mention(story, 2, status=Status.PENDING)
+    rejected = add_mention(story, 3, status=Status.REJECTED, reason="too_large")
+    client = client_for(admin_user)
+    confirm = client.get(bulk_url("approve", good, pending, rejected))
+    assert confirm.status_code == 200
+    response = client.post(bulk_url("approve", good, pending, rejected), follow=True)
+    assert "cannot be approved" in response.content.decode()
+    statuses = dict(ReceivedMention.objects.values_list("pk", "status"))
+    assert statuses == {
+        good.pk: Status.APPROVED,
+        pending.pk: Status.PENDING,
+        rejected.pk: Status.REJECTED,
+    }
+    assert [li.a.get_text() for li in shown(story).find_all("li")] == ["Post 1"]
+
+
+def test_declining_hides_an_approved_mention_and_is_logged(client_for, comms, story):
+    first = add_mention(story, 1, status=Status.APPROVED)
+    second = add_mention(story, 2, status=Status.APPROVED)
+    client = client_for(comms)
+    client.post(bulk_url("decline", first, second))
+    assert shown(story) is None
+    assert set(ReceivedMention.objects.values_list("status", "reason")) == {
+        (Status.REJECTED, "declined")
+    }
+    assert ModelLogEntry.objects.filter(action="mentions.decline", user=comms).count() == 2
+
+
+def test_the_cached_story_changes_when_a_mention_is_approved_or_declined(
+    settings, client_for, comms, story
+):
+    settings.PAGECACHE_ENABLED = True
+    mention = add_mention(story)
+    Client().get(story.url)
+    assert Client().get(story.url)["X-Page-Cache"] == "hit"
+
+    client_for(comms).post(edit_url(mention), {"status": "approved"})
+    response = Client().get(story.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Post 1" in response.content.decode()
+
+    client_for(comms).post(edit_url(mention), {"status": "rejected"})
+    assert "Post 1" not in Client().get(story.url).content.decode()
+
+
+def test_the_story_loads_all_its_mentions_in_one_query(story):
+    add_mention(story, 1, status=Status.APPROVED)
+    Client().get(story.url)
+
+    def queries() -> list[str]:
+        with CaptureQueriesContext(connection) as context:
+            Client().get(story.url)
+        return [query["sql"] for query in context.captured_queries]
+
+    few = queries()
+    for number in range(2, 8):
+        add_mention(story, number, status=Status.APPROVED)
+    many = queries()
+    assert len(many) == len(few)
+    assert sum("mentions_receivedmention" in sql for sql in many) == 1
+    assert len(shown(story).find_all("li")) == 7
