@@ -30,6 +30,8 @@ urlpatterns = [
         private_document,
         name="private_document",
     ),
+    # The storyteller's one-time approval link (no account; never cached, never indexed).
+    path("storyteller/", include("workflow.storyteller_urls")),
 ]
 
 if settings.DEBUG:

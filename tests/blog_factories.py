@@ -105,6 +105,10 @@ def make_story(
     for tag in tags:
         story.tags.add(tag)
     revision = story.save_revision()
+    if story.consent_record_id:
+        from tests.workflow_factories import storyteller_approves
+
+        storyteller_approves(story)
     if live:
         revision.publish()
     story.refresh_from_db()
@@ -151,7 +155,12 @@ def translate(page, locale, *, title: str = "", summary: str = "", text: str = "
         translation.summary = summary
     if text:
         translation.body = body(text)
-    translation.save_revision().publish()
+    revision = translation.save_revision()
+    if getattr(translation, "consent_record_id", None):
+        from tests.workflow_factories import storyteller_approves
+
+        storyteller_approves(translation)
+    revision.publish()
     return type(translation).objects.get(pk=translation.pk)
 
 

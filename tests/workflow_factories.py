@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
+import bs4
 from django.core.files.base import ContentFile
 from django.http import HttpResponse, QueryDict
 from django.test import Client
@@ -27,7 +28,8 @@ from wagtail.test.utils.form_data import (
 from blog.models import StoryPage
 from home.models import HomePage
 from tests.blog_factories import make_image, story_index
-from workflow.models import ConsentRecord
+from workflow.models import ConsentRecord, StorytellerApproval
+from workflow.storyteller import content_fingerprint
 
 STORY_TEXT = "A short story about a long night on the ward."
 _numbers = itertools.count(1)
@@ -65,8 +67,38 @@ def consent(**overrides) -> ConsentRecord:
     return ConsentRecord.objects.create(**values)
 
 
-def draft_story(home: HomePage, author, *, storyteller_type: str = "staff", **fields) -> StoryPage:
-    """A never-published story written by ``author`` (who made its only revision)."""
+def storyteller_approves(page: Page) -> StorytellerApproval:
+    """Record the storyteller's approval of the page's latest version, as their link would."""
+    revision = page.get_latest_revision()
+    version = revision.as_object()
+    now = timezone.now()
+    return StorytellerApproval.objects.create(
+        page=page,
+        revision=revision,
+        consent_record=version.consent_record,
+        content_fingerprint=content_fingerprint(version),
+        token_hash=StorytellerApproval.new_token()[1],
+        sent_to="storyteller@example.org",
+        expires_at=now + datetime.timedelta(days=1),
+        decided_at=now,
+        decision=StorytellerApproval.Decision.APPROVED,
+        decided_by_name=version.consent_record.person_name,
+    )
+
+
+def draft_story(
+    home: HomePage,
+    author,
+    *,
+    storyteller_type: str = "staff",
+    storyteller_approved: bool = True,
+    **fields,
+) -> StoryPage:
+    """A never-published story written by ``author`` (who made its only revision).
+
+    A patient's story with a consent record comes with the storyteller's approval of that
+    revision unless ``storyteller_approved`` is False.
+    """
     number = next(_numbers)
     title = fields.pop("title", f"Night shift {number}")
     story = StoryPage(
@@ -84,6 +116,8 @@ def draft_story(home: HomePage, author, *, storyteller_type: str = "staff", **fi
     )
     story_index(home).add_child(instance=story)
     story.save_revision(user=author)
+    if storyteller_approved and story.needs_storyteller_approval() and story.consent_record_id:
+        storyteller_approves(story)
     return story
 
 
@@ -103,7 +137,13 @@ def edit_form_data(client: Client, page: Page, **changes: str) -> QueryDict:
     """What the edit form posts for ``page`` (as the browser would build it), with changes."""
     response = client.get(edit_url(page))
     assert response.status_code == 200, response.status_code
-    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    html = response.content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    # A browser posts "on" for a ticked box without a value; the helper posts "" (unticked).
+    form = bs4.BeautifulSoup(html, "html.parser").find(id="page-edit-form")
+    for box in form.select("input[type=checkbox][checked]"):
+        if "value" not in box.attrs and box.get("name"):
+            data.setlist(box["name"], ["on"])
     # The body is a JavaScript widget, so it is not in the HTML form: post the current blocks
     # (rich text and block ids as the editor keeps them), or new text when asked to change it.
     draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()

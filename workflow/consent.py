@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from workflow.models import ConsentRecord
 from workflow.notifications import notify_consent_unpublished
+from workflow.storyteller import storyteller_blockers
 
 CONSENT_UNPUBLISH_ACTION = "workflow.consent_unpublish"
 
@@ -124,6 +125,13 @@ def enforce_consent(
 
 def consent_blockers(page: Page) -> list[str]:
     """What the live page itself says is wrong with its consent (a scope narrowed after it went
-    live, for instance)."""
+    live, for instance).
+
+    The storyteller's approval is a gate of the review, not a condition of the consent: a live
+    page is never taken offline for it.
+    """
     review_blockers = getattr(page, "review_blockers", None)
-    return [str(reason) for reason in review_blockers()] if callable(review_blockers) else []
+    if not callable(review_blockers):
+        return []
+    review_only = set(storyteller_blockers(page))
+    return [str(reason) for reason in review_blockers() if reason not in review_only]

@@ -22,6 +22,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from workflow.consent_forms import ConsentRecordForm
 from workflow.groups import is_review_staff
 from workflow.models import ConsentRecord
+from workflow.storyteller_panels import StorytellerDecisionsPanel
 
 
 class ConsentRecordCreateView(CreateView):
@@ -60,6 +61,7 @@ class StaffColumnsMixin:
         if is_review_staff(self.request.user):
             columns += [
                 Column("person_name", label=_("Person giving consent")),
+                Column("email", label=_("Email")),
                 Column(
                     "relationship", label=_("Relationship"), accessor="get_relationship_display"
                 ),
@@ -114,7 +116,8 @@ class ConsentRecordViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
-                [FieldPanel("person_name"), FieldPanel("relationship")], heading=_("Who consents")
+                [FieldPanel("person_name"), FieldPanel("relationship"), FieldPanel("email")],
+                heading=_("Who consents"),
             ),
             MultiFieldPanel(
                 [
@@ -139,6 +142,7 @@ class ConsentRecordViewSet(SnippetViewSet):
                     "at once."
                 ),
             ),
+            StorytellerDecisionsPanel(),
         ],
         base_form_class=ConsentRecordForm,
     )

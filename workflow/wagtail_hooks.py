@@ -197,3 +197,7 @@ hooks.register("before_edit_page", perform_review_action_without_edit)
 @hooks.register("register_log_actions")
 def register_deletion_log_actions(actions) -> None:
     actions.register_action(DELETE_REFUSED_ACTION)(DeletionRefusedFormatter)
+
+
+# The storyteller's approval link: the editor's menu item, its view and history entries.
+import_module("workflow.storyteller_hooks")

@@ -346,7 +346,14 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
             )
         else:
             reasons.extend(consent_blockers(self.consent_record, self.consent_scopes_needed()))
+            from workflow.storyteller import storyteller_blockers
+
+            reasons.extend(storyteller_blockers(self))
         return reasons
+
+    def needs_storyteller_approval(self) -> bool:
+        """The storyteller approves the text of a story told by or about a patient."""
+        return self.storyteller_type in CONSENT_REQUIRED
 
     def consent_scopes_needed(self) -> list[str]:
         """Every kind of content this story publishes about the patient, as consent scopes."""

@@ -196,6 +196,11 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Communications holds no publish permission: finishing the review publishes on its own authority.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflow.finish.publish_approved_revision"
+# The storyteller's approval link (README "Storyteller approval"): days it works, and requests
+# per client address in the window before it answers 429.
+STORYTELLER_LINK_DAYS = int(os.environ.get("STORYTELLER_LINK_DAYS", "14"))
+STORYTELLER_RATE_LIMIT = int(os.environ.get("STORYTELLER_RATE_LIMIT", "30"))
+STORYTELLER_RATE_WINDOW_SECONDS = 600
 # Translations are created as drafts and go through the same review, never live on creation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 

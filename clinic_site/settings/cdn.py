@@ -25,9 +25,15 @@ def cdn_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "PAGECACHE_MAX_AGE": int(env.get("PAGECACHE_MAX_AGE") or 60),
         "PAGECACHE_STALE_WHILE_REVALIDATE": int(env.get("PAGECACHE_STALE_WHILE_REVALIDATE") or 30),
         # Never looked up or stored, whatever the response says.
-        "PAGECACHE_EXCLUDED_PATHS": ("/admin/", "/health/", "/documents/", "/private-documents/"),
+        "PAGECACHE_EXCLUDED_PATHS": (
+            "/admin/",
+            "/health/",
+            "/documents/",
+            "/private-documents/",
+            "/storyteller/",
+        ),
         # Always ``Cache-Control: private, no-store``.
-        "PAGECACHE_PERSONAL_PATHS": ("/admin/", "/private-documents/"),
+        "PAGECACHE_PERSONAL_PATHS": ("/admin/", "/private-documents/", "/storyteller/"),
     }
     backends: dict[str, dict[str, Any]] = {}
     if env.get("FRONTEND_CACHE_PURGE_URL"):

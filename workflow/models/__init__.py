@@ -1,6 +1,8 @@
-"""Consent records, the review contract for page types, and the two review task models."""
+"""Consent records, the review contract for page types, the two review task models and the
+storyteller's approval links."""
 
 from workflow.models.consent import ConsentRecord, ConsentRecordQuerySet, ReviewableMixin
+from workflow.models.storyteller import StorytellerApproval, StorytellerLinkVisit
 from workflow.models.tasks import ClinicalReviewTask, CommsSignoffTask, RejectionForm
 
 __all__ = [
@@ -10,4 +12,6 @@ __all__ = [
     "ConsentRecordQuerySet",
     "RejectionForm",
     "ReviewableMixin",
+    "StorytellerApproval",
+    "StorytellerLinkVisit",
 ]

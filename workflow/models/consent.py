@@ -75,6 +75,14 @@ class ConsentRecord(models.Model):
     relationship = models.CharField(
         _("relationship to the patient"), max_length=20, choices=Relationship.choices
     )
+    email = models.EmailField(
+        _("storyteller's email"),
+        blank=True,
+        help_text=_(
+            "Where the storyteller receives the link to approve the text of their story. "
+            "Seen by review staff only, like the name."
+        ),
+    )
     scope_web_stories = models.BooleanField(_("web stories"), default=True)
     scope_video = models.BooleanField(_("video"), default=False)
     scope_photographs = models.BooleanField(
