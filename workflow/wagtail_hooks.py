@@ -201,3 +201,5 @@ def register_deletion_log_actions(actions) -> None:
 
 # The storyteller's approval link: the editor's menu item, its view and history entries.
 import_module("workflow.storyteller_hooks")
+# Reviews that stall: the dashboard's "Overdue reviews", its report and the reminders' history.
+import_module("workflow.overdue_admin")

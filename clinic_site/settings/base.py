@@ -203,6 +203,18 @@ STORYTELLER_RATE_LIMIT = int(os.environ.get("STORYTELLER_RATE_LIMIT", "30"))
 STORYTELLER_RATE_WINDOW_SECONDS = 600
 # Translations are created as drafts and go through the same review, never live on creation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Reviews that stall (README "Reviews that stall"): working days (Monday to Friday) each review
+# stage has from its start, by task name or model label ("workflow.ClinicalReviewTask"); stages
+# not listed get the default. Communications leads are told REVIEW_ESCALATE_AFTER working days
+# after the due time: REVIEW_ESCALATION_EMAILS (comma-separated), else every Communications member.
+REVIEW_TASK_DUE = {"Clinical review": 3, "Communications sign-off": 2}
+REVIEW_TASK_DUE_DEFAULT = 3
+REVIEW_ESCALATE_AFTER = 2
+REVIEW_ESCALATION_EMAILS = [
+    address.strip()
+    for address in os.environ.get("REVIEW_ESCALATION_EMAILS", "").split(",")
+    if address.strip()
+]
 
 # Scheduled jobs (README "Operations"): run by `manage.py run_scheduler`, in this order, each
 # when its interval (seconds) has passed or its last run failed. Jobs sharing a lock never run
@@ -213,6 +225,8 @@ SCHEDULED_JOBS = {
     "policy_review_reminders": {"every": 86400},
     "purge_comment_fingerprints": {"every": 86400},
     "searchpromotions_garbage_collect": {"every": 86400},
+    # Reviews past their due time: daily reminder to the stage's group, escalation to leads.
+    "remind_overdue_reviews": {"every": 86400},
     # Webmentions: check received ones, send queued ones (bounded batches; README "Mentions").
     "verify_mentions": {"every": 60},
     "send_mentions": {"every": 300},
