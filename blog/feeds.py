@@ -12,10 +12,10 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
-from taggit.models import Tag
 
 from blog.listing import CARD_RENDITION, rendition_or_none, with_card_images
 from blog.social import absolute_url
+from blog.topics import Topic
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 FEED_LENGTH = 30
@@ -44,7 +44,7 @@ class StoryAtom(MediaThumbnailMixin, Atom1Feed):
 @dataclass
 class FeedSource:
     index_page: object
-    tag: Tag | None
+    tag: Topic | None
     request: HttpRequest
 
 
@@ -57,7 +57,7 @@ class StoryRssFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
-    def get_object(self, request: HttpRequest, index_page, tag: Tag | None = None) -> FeedSource:
+    def get_object(self, request: HttpRequest, index_page, tag: Topic | None = None) -> FeedSource:
         self.language = index_page.locale.language_code
         return FeedSource(index_page=index_page, tag=tag, request=request)
 

@@ -6,10 +6,12 @@ from django import forms
 from django.core.paginator import InvalidPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
+
+from blog.topics import topic_redirect_slug
 
 PER_PAGE = 12
 CARD_RENDITION = "fill-720x480"
@@ -98,3 +100,18 @@ def unknown_topic_response(
     )
     response.status_code = 404
     return response
+
+
+def topic_redirect(
+    request: HttpRequest, locale_id: int, slug: str
+) -> HttpResponsePermanentRedirect | None:
+    """301 from the address of a topic merged into another (``?tag=`` or a topic feed) to the
+    surviving topic's, other filters kept; None when ``slug`` was never merged."""
+    surviving = topic_redirect_slug(locale_id, slug)
+    if surviving is None:
+        return None
+    query = request.GET.copy()
+    if "tag" in query:
+        query["tag"] = surviving
+    path = request.path.replace(f"/tag/{slug}/", f"/tag/{surviving}/")
+    return HttpResponsePermanentRedirect(f"{path}?{query.urlencode()}" if query else path)

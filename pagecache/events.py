@@ -17,6 +17,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from blog.topics import Topic
 from comments.models import Comment
 from pagecache import purge
 from pagecache.generation import bump, bump_now_and_on_commit
@@ -36,7 +37,7 @@ DRAFT_BOOKKEEPING = frozenset(
         "locked_by",
     }
 )
-SITE_WIDE = (AbstractImage, Tag, Locale, Site)
+SITE_WIDE = (AbstractImage, Tag, Topic, Locale, Site)
 
 
 def page_changed(page: Page) -> None:

@@ -11,10 +11,12 @@ import itertools
 import json
 
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
 
-from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage
+from blog.models import StoryIndexPage, StoryPage, Topic, VideoIndexPage, VideoPage
 from home.models import HomePage
 from workflow.models import ConsentRecord
 
@@ -72,6 +74,22 @@ def valid_consent(name: str = "Test Patient") -> ConsentRecord:
     )
 
 
+def topic_named(name: str, locale: Locale | None = None) -> Topic:
+    """The topic called ``name`` in ``locale`` (default English), created as Communications do."""
+    default = Locale.get_default()
+    slug = slugify(name, allow_unicode=True)
+    topic, _created = Topic.objects.get_or_create(
+        locale=default, slug=slug, defaults={"name": name}
+    )
+    if locale is None or locale.pk == default.pk:
+        return topic
+    translation = topic.get_translation_or_none(locale)
+    if translation is None:
+        translation = topic.copy_for_translation(locale)
+        translation.save()
+    return translation
+
+
 def make_story(
     index: StoryIndexPage,
     title: str | None = None,
@@ -102,8 +120,7 @@ def make_story(
         story.consent_record = valid_consent(f"Patient {number}")
     story.live = False  # published below, through a revision, as editors do
     index.add_child(instance=story)
-    for tag in tags:
-        story.tags.add(tag)
+    story.tags.add(*(topic_named(tag, story.locale) for tag in tags))
     revision = story.save_revision()
     if story.consent_record_id:
         from tests.workflow_factories import storyteller_approves
@@ -188,5 +205,4 @@ def video_form_data(thumbnail) -> dict:
         "thumbnail": thumbnail.pk,
         "thumbnail_alt": "A nurse waves",
         "transcript": draftail("Hello from the ward."),
-        "tags": "",
     }

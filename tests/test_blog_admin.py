@@ -10,6 +10,7 @@ from tests.blog_factories import (
     make_story,
     make_video,
     story_index,
+    topic_named,
     video_form_data,
     video_index,
 )
@@ -49,12 +50,14 @@ def story_form(image, **overrides) -> dict:
                 ),
             ]
         ),
-        "tags": "surgery, rehabilitation",
         "consent_record": "",
         "action-publish": "action-publish",
     }
     data.update(overrides)
-    return nested_form_data(data)
+    # Topics are ticked boxes: one value per chosen topic.
+    return {"tags": [topic_named("surgery").pk, topic_named("rehabilitation").pk]} | (
+        nested_form_data(data)
+    )
 
 
 def test_an_editor_writes_and_publishes_a_story(client_for, admin_user, home_page):

@@ -10,6 +10,7 @@ from blog.models.stories import (
     feed_links,
 )
 from blog.models.videos import VIDEO_RENDITION, VideoIndexPage, VideoPage, VideoTag
+from blog.topics import Topic
 
 __all__ = [
     "CONSENT_REQUIRED",
@@ -19,6 +20,7 @@ __all__ = [
     "StoryPage",
     "StoryTag",
     "StorytellerType",
+    "Topic",
     "VideoIndexPage",
     "VideoPage",
     "VideoTag",

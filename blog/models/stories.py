@@ -7,15 +7,13 @@ import math
 from django import forms
 from django.db import models
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -25,16 +23,19 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blog.blocks import StoryBodyBlock
 from blog.feeds import StoryAtomFeed, StoryRssFeed
+from blog.forms import TopicsPageForm
 from blog.listing import (
     CARD_RENDITION,
     StoryFilterForm,
     paginate,
     rendition_or_none,
+    topic_redirect,
     unknown_topic_response,
     with_card_images,
 )
 from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
 from blog.social import share_links, story_structured_data
+from blog.topics import Topic, TopicItem, localize_topics
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 from workflow.models.consent import (
@@ -62,7 +63,7 @@ class StorytellerType(models.TextChoices):
 CONSENT_REQUIRED = {StorytellerType.PATIENT, StorytellerType.FAMILY, StorytellerType.FRIEND}
 
 
-class StoryTag(TaggedItemBase):
+class StoryTag(TopicItem):
     content_object = ParentalKey(
         "blog.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
     )
@@ -99,10 +100,10 @@ class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     def get_view_restrictions(self):
         return view_restrictions(self, super().get_view_restrictions)
 
-    def topic_tags(self) -> QuerySet[Tag]:
-        """Tags used by at least one live story here: the only ones worth offering as filters."""
+    def topic_tags(self) -> QuerySet[Topic]:
+        """Topics of at least one live story here: the only ones worth offering as filters."""
         return (
-            Tag.objects.filter(blog_storytag_items__content_object__in=self.stories())
+            Topic.objects.filter(blog_storytag_items__content_object__in=self.stories())
             .distinct()
             .order_by("name")
         )
@@ -113,6 +114,8 @@ class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
             request.GET, tags=self.topic_tags(), storyteller_choices=StorytellerType.choices
         )
         if unknown_topic := form.unknown_topic():
+            if moved := topic_redirect(request, self.locale_id, unknown_topic):
+                return moved
             return unknown_topic_response(self, request, unknown_topic, form.topics())
         filters = form.filters()
         stories = self.stories()
@@ -138,7 +141,11 @@ class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
         )
 
     def _feed(self, request: HttpRequest, feed_class, tag_slug: str | None) -> HttpResponse:
-        tag = get_object_or_404(self.topic_tags(), slug=tag_slug) if tag_slug else None
+        tag = self.topic_tags().filter(slug=tag_slug).first() if tag_slug else None
+        if tag_slug and tag is None:
+            if moved := topic_redirect(request, self.locale_id, tag_slug):
+                return moved
+            raise Http404(gettext("There is no such topic."))
         return feed_class()(request, index_page=self, tag=tag)
 
     @path("feed/rss/", name="feed_rss")
@@ -299,6 +306,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         TranslatableField("body"),
     ]
 
+    base_form_class = TopicsPageForm
     parent_page_types = ["blog.StoryIndexPage"]
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
@@ -331,6 +339,11 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     def has_video(self) -> bool:
         """Whether the page needs the video facade script."""
         return any(block.get("type") == "video" for block in self.body.raw_data)
+
+    def clean(self) -> None:
+        # Runs before every save and revision: a translation's copied topics become its own.
+        super().clean()
+        localize_topics(self)
 
     def review_blockers(self) -> list[str]:
         """A story about a patient needs a valid consent that covers everything it shows."""
@@ -366,7 +379,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
             needed.append(SCOPE_NAME_IN_BYLINE)
         return needed
 
-    def related_stories(self, tags: list[Tag] | None = None) -> list[StoryPage]:
+    def related_stories(self, tags: list[Topic] | None = None) -> list[StoryPage]:
         """Up to three other live stories in this language: shared topics first, then newest.
 
         One query with their images, however many tags or candidate stories there are; the

@@ -14,7 +14,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -25,6 +24,7 @@ from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
 from blog.listing import paginate, rendition_or_none, with_card_images
 from blog.serving import public_only, route_to_child, view_restrictions
+from blog.topics import TopicItem, localize_topics
 from blog.video import VideoRef, parse_video_url, validate_video_url
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
@@ -34,7 +34,7 @@ from workflow.panels import ConsentDetailsPanel
 VIDEO_RENDITION = "fill-960x540"
 
 
-class VideoTag(TaggedItemBase):
+class VideoTag(TopicItem):
     content_object = ParentalKey(
         "blog.VideoPage", related_name="tagged_items", on_delete=models.CASCADE
     )
@@ -228,6 +228,7 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         # Runs before a revision is serialised, so drafts and previews carry the right id.
         super().clean()
         self._store_video_id()
+        localize_topics(self)  # a translation's copied topics become its own language's
 
     def save(self, *args, **kwargs):
         self._store_video_id()

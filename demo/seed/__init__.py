@@ -6,7 +6,17 @@ creates what is missing, so running the command twice leaves the same data.
 
 from collections.abc import Callable
 
-from demo.seed import comments, pages, policy, search, stories, translations, users, workflow
+from demo.seed import (
+    comments,
+    pages,
+    policy,
+    search,
+    stories,
+    topics,
+    translations,
+    users,
+    workflow,
+)
 
 SeedStep = Callable[["users.SeedContext"], None]
 
@@ -15,6 +25,8 @@ STEPS: list[SeedStep] = [
     pages.seed,
     policy.seed,
     search.seed,
+    # Before the stories and videos, which are filed under its topics.
+    topics.seed,
     stories.seed,
     # After stories and policy, before translations (which copy the reviewed-by line): consent
     # states, past clinical reviews and the review inbox.

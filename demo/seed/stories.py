@@ -21,6 +21,7 @@ from .consent_forms import signed_form_for
 from .images import get_or_create_image
 from .pages import english_home
 from .story_texts import STORIES, STORY_INDEX, VIDEO_INDEX, VIDEOS, Consent, StoryText, VideoText
+from .topics import english_topics
 from .users import SeedContext
 
 FEATURED = ("our-sons-first-year", "twelve-hours-on-the-night-shift", "the-night-my-heart-skipped")
@@ -91,8 +92,10 @@ def create_story(index: StoryIndexPage, text: StoryText, author, publisher) -> S
     if text.storyteller_type in CONSENT_REQUIRED:
         story.consent_record = get_or_create_consent(text.consent, publisher, video=story.has_video)
     index.add_child(instance=story)
-    story.tags.add(*text.tags)
-    story.save_revision(user=author).publish(user=publisher)
+    story.tags.add(*english_topics(text.tags))
+    revision = story.save_revision(user=author)
+    approve_as_storyteller(story, author)
+    revision.publish(user=publisher)
     return story
 
 
@@ -112,7 +115,7 @@ def create_video(index: VideoIndexPage, text: VideoText, author, publisher) -> V
         first_published_at=published_at(text.days_ago),
     )
     index.add_child(instance=video)
-    video.tags.add(*text.tags)
+    video.tags.add(*english_topics(text.tags))
     video.save_revision(user=author).publish(user=publisher)
     return video
 

@@ -21,8 +21,8 @@ from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from PIL import Image as PillowImage
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -30,6 +30,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 from wagtail.search.signal_handlers import post_save_signal_handler
 
+from blog.models import Topic
 from demo import stories_vocabulary as words
 
 SLUG_PREFIX = "generated-story-"
@@ -170,7 +171,12 @@ class Command(BaseCommand):
         rng = random.Random(seed + offset)  # noqa: S311 - sample text, not secrets
         hero = self.hero_image()
         all_tags = {name for _condition, _department, name in words.CONDITIONS}
-        tags = {name: Tag.objects.get_or_create(name=name)[0] for name in sorted(all_tags)}
+        tags = {
+            name: Topic.objects.get_or_create(
+                locale_id=parent.locale_id, slug=slugify(name), defaults={"name": name}
+            )[0]
+            for name in sorted(all_tags)
+        }
         now = timezone.now()
         created = []
         # Indexing each page as it is saved would rewrite the title norms 5 000 times.
