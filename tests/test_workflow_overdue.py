@@ -9,7 +9,9 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Task, TaskState, Workflow
 from wagtail.users.models import UserProfile
@@ -22,9 +24,11 @@ from workflow.overdue import (
     OVERDUE_REMINDER_ACTION,
     add_working_days,
     open_review_states,
+    overdue_for_user,
     overdue_reviews,
     send_overdue_reminders,
 )
+from workflow.overdue_admin import OverdueReviewsPanel
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +217,29 @@ def test_a_finished_review_is_no_longer_chased(home_page, author, reviewer):
 def test_the_scheduler_runs_the_reminder_daily():
     spec = next(spec for spec in job_specs() if spec.name == "remind_overdue_reviews")
     assert spec.interval == datetime.timedelta(days=1)
+
+
+def test_the_report_and_the_dashboard_panel_take_the_same_queries_for_one_or_many(
+    home_page, author, reviewer, client_for
+):
+    client = client_for(reviewer)
+    started = timezone.now() - datetime.timedelta(days=10)
+
+    def report_queries() -> int:
+        client.get(REPORT)  # warm the per-process caches (content types, locales)
+        with CaptureQueriesContext(connection) as captured:
+            assert "Stalled story 0" in client.get(REPORT).content.decode()
+        return len(captured)
+
+    def panel_queries() -> int:
+        overdue_for_user(reviewer)  # warm, as above
+        with CaptureQueriesContext(connection) as captured:
+            html = OverdueReviewsPanel(overdue_for_user(reviewer)).render_html({})
+        assert "Stalled story 0" in html
+        return len(captured)
+
+    in_clinical_review(home_page, author, started, "Stalled story 0")
+    one = (report_queries(), panel_queries())
+    for number in range(1, 8):
+        in_clinical_review(home_page, author, started, f"Stalled story {number}")
+    assert (report_queries(), panel_queries()) == one
