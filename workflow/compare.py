@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
 
 
@@ -24,6 +25,10 @@ class FirstReviewCompareView(RevisionsCompareView):
         if not self.never_published():
             return context
         empty = self.object.specific_class()
+        messages.info(
+            self.request,
+            _("This page was never published: all of it is shown, as new, against an empty page."),
+        )
         context.update(
             revision_a=empty,
             revision_a_heading=_("Nothing yet (never published)"),

@@ -1,0 +1,88 @@
+"""What the reviewer sees in review: the consent in full, the whole of a new page, and a
+confirmation of their approval. Through the admin over HTTP as the role users."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page, Revision
+
+from tests.workflow_factories import (
+    consent,
+    current_task_state,
+    draft_story,
+    edit_url,
+    live_story,
+    save_draft,
+    submit_for_review,
+    workflow_action,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def messages_of(response) -> list[str]:
+    return [str(message).strip() for message in response.wsgi_request._messages]
+
+
+def test_the_consent_tab_shows_status_scope_needed_expiry_and_the_signed_form(
+    home_page, author, reviewer, client_for
+):
+    record = consent(scope_video=False, scope_name_in_byline=False)
+    story = draft_story(home_page, author, storyteller_type="patient", consent_record=record)
+    story.get_workflow().start(story, author)  # as if it lapsed after submission
+    html = client_for(reviewer).get(edit_url(story)).content.decode()
+    assert record.reference in html and "Valid" in html
+    assert "web stories, photographs of the patient" in html  # what it covers
+    assert "This page needs" in html
+    # The byline names the storyteller: the record must cover that, and does not.
+    assert "not covered: name in the byline" in html
+    assert record.expires_on.isoformat() in html or record.expires_on.strftime("%Y") in html
+    assert f'href="{record.signed_form.url}"' in html
+
+
+def test_comparing_a_never_published_story_shows_its_whole_content(
+    home_page, author, reviewer, client_for
+):
+    story = draft_story(home_page, author)
+    client = client_for(author)
+    save_draft(client, story)  # an autosave-like second revision with the same text
+    submit_for_review(client, story)
+    state = current_task_state(story)
+    previous = (
+        Revision.objects.filter(object_id=str(story.pk), created_at__lt=state.revision.created_at)
+        .order_by("-created_at")
+        .first()
+    )
+    url = reverse(
+        "wagtailadmin_pages:revisions_compare", args=[story.pk, previous.pk, state.revision.pk]
+    )
+    html = client_for(reviewer).get(url).content.decode()
+    assert "There are no differences between these two versions" not in html
+    assert "This page was never published: all of it is shown" in html
+    assert "A short story about a long night on the ward." in html
+    assert f"Summary of {story.title}." in html
+
+
+def test_comparing_a_live_story_still_shows_only_the_changes(
+    home_page, author, reviewer, client_for
+):
+    story = live_story(home_page, author)
+    client = client_for(author)
+    save_draft(client, story, body_text="A new ending on the ward.")
+    revision = Page.objects.get(pk=story.pk).get_latest_revision()
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[story.pk, "live", revision.pk])
+    html = client_for(reviewer).get(url).content.decode()
+    assert "This page was never published" not in html
+    assert "A new ending on the ward." in html
+    assert f"Summary of {story.title}." not in html  # unchanged fields stay out
+
+
+def test_approving_says_where_the_page_went(home_page, author, reviewer, comms, client_for):
+    story = draft_story(home_page, author)
+    submit_for_review(client_for(author), story)
+    response = workflow_action(client_for(reviewer), story, "approve", "Accurate.")
+    assert f"Approved: {story.title} — sent to Communications sign-off." in messages_of(response)
+    response = workflow_action(client_for(comms), story, "approve")
+    assert f"Approved: {story.title} — published." in messages_of(response)
+    assert Page.objects.get(pk=story.pk).live
