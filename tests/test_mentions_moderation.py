@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from mentions.models import ReceivedMention
+from tests.blog_factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +162,13 @@ def test_the_story_loads_all_its_mentions_in_one_query(story):
     assert len(many) == len(few)
     assert sum("mentions_receivedmention" in sql for sql in many) == 1
     assert len(shown(story).find_all("li")) == 7
+
+
+def test_spanish_readers_read_the_mentions_in_spanish(story, spanish):
+    historia = translate(story, spanish, title="Una larga noche")
+    add_mention(historia, status=Status.APPROVED)
+    response = Client().get(historia.url)
+    assert response["Link"] == '<http://testserver/webmention/>; rel="webmention"'
+    section = BeautifulSoup(response.content, "html.parser").find("section", class_="mentions")
+    assert section.h2.get_text() == "Menciones en otros sitios"
+    assert section.li.get_text(" ", strip=True) == "Mencionada en blog1.example: Post 1"
