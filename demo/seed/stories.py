@@ -21,6 +21,7 @@ from .consent_forms import signed_form_for
 from .images import get_or_create_image
 from .pages import english_home
 from .story_texts import STORIES, STORY_INDEX, VIDEO_INDEX, VIDEOS, Consent, StoryText, VideoText
+from .storyteller import approve_as_storyteller
 from .topics import english_topics
 from .users import SeedContext
 

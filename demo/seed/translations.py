@@ -15,6 +15,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from demo.seed.spanish_text import SPANISH_PAGES
 
+from .storyteller import approve_as_storyteller
 from .users import SeedContext
 
 
@@ -74,6 +75,7 @@ def translate_page(english: Page, lines: dict[str, str], spanish: Locale, user) 
     # which publishes only when the outermost transaction commits.
     translation.save_target(user=user, publish=False)
     target = english.get_translation(spanish)
+    approve_as_storyteller(target, user)
     target.get_latest_revision().publish(user=user)
     # The demo's stories are dated in the past; the Spanish version carries the same date
     # (a bookkeeping field, set without a revision).

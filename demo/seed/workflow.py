@@ -33,6 +33,7 @@ from workflow.publishing import reviewable_page_models
 from .consent_forms import signed_form_for
 from .images import Artwork, get_or_create_image
 from .pages import english_home
+from .storyteller import approve_as_storyteller
 from .users import SeedContext
 
 EXPIRING_STORY = "my-fathers-last-weeks"
@@ -191,6 +192,7 @@ def consent_for(text: ReviewStory, recorder, today: datetime.date) -> ConsentRec
         person_name=text.consent_name,
         defaults={
             "relationship": ConsentRecord.Relationship.SELF,
+            "email": f"{text.consent_name.split()[0].lower()}@example.org",
             "purpose": "Publication of my story, with my first name, on the stories website.",
             "date_signed": today - datetime.timedelta(days=3) if text.consent_signed else None,
             "expires_on": today + datetime.timedelta(days=730),
@@ -223,6 +225,8 @@ def create_review_story(index: StoryIndexPage, text: ReviewStory, people: dict, 
     )
     index.add_child(instance=page)
     page.save_revision(user=author)
+    if text.consent_signed:
+        approve_as_storyteller(page, author)
     workflow_state = page.get_workflow().start(page, author)
     if text.stage == "clinical":
         return
