@@ -79,6 +79,9 @@ def test_communications_approves_and_the_story_shows_it_escaped(client_for, comm
     assert queue.status_code == 200
     assert "blog1.example" in queue.content.decode()
     assert shown(story) is None  # verified is not yet approved
+    form = client.get(edit_url(mention)).content.decode()
+    assert "Approve: show it under the story" in form
+    assert "&lt;script&gt;" in form and "<script>alert" not in form
 
     response = client.post(edit_url(mention), {"status": "approved"})
     assert response.status_code == 302

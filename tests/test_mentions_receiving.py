@@ -179,10 +179,19 @@ def test_bad_sources_are_rejected_with_the_reason_and_never_shown(
     assert mentions_shown(story) == []
 
 
-def test_an_unreachable_source_is_rejected(site, story):
+def test_an_unreachable_source_is_rejected_and_the_reason_is_in_its_history(
+    site, story, comms, client_for
+):
     send(closed_port_url(), story.get_full_url())
     verify()
-    assert ReceivedMention.objects.get().reason == "unreachable"
+    mention = ReceivedMention.objects.get()
+    assert mention.reason == "unreachable"
+    history = client_for(comms).get(
+        f"/admin/snippets/mentions/receivedmention/history/{mention.pk}/"
+    )
+    assert history.status_code == 200
+    text = " ".join(BeautifulSoup(history.content, "html.parser").get_text().split())
+    assert "Mention rejected by the verification: The other site could not be reached" in text
 
 
 def test_private_addresses_are_refused_unless_the_settings_allow_them(site, settings, story):
