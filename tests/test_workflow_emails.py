@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django.urls import reverse
 
 from tests.workflow_factories import (
     current_task_state,
@@ -54,6 +55,11 @@ def test_changes_requested_is_said_the_same_way_as_the_button(
     assert "rejected" not in (email.subject + body).lower()
     assert f"What needs to change: “{comment}”" in email.body
     assert f"{BASE}/admin/pages/{story.pk}/edit/" in email.body
+    # The page's history says it the same way.
+    history = client_for(author).get(reverse("wagtailadmin_pages:history", args=[story.pk]))
+    text = history.content.decode()
+    assert "Changes requested at “Clinical review”" in text and comment in text
+    assert "Rejected at" not in text
 
 
 @override_settings(WAGTAILADMIN_BASE_URL=BASE, WAGTAILADMIN_NOTIFICATION_USE_HTML=True)

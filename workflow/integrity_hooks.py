@@ -23,7 +23,10 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, TaskState
 
-from workflow import dashboard  # noqa: F401 - registers the dashboard's quick actions
+from workflow import (  # noqa: F401 - register the dashboard's quick actions, history wording
+    dashboard,
+    vocabulary,
+)
 from workflow.compare import FirstReviewCompareView
 from workflow.consent_forms import CONSENT_CHANGE_REFUSED_ACTION
 from workflow.guard import (
