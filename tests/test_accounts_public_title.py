@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -114,3 +115,16 @@ def test_videos_and_the_policy_show_when_the_next_review_is_due(home_page, clien
     html = client.get(Page.objects.get(pk=policy.pk).url).content.decode()
     # The policy's own next review date.
     assert f"Next review due {date_format(datetime.date(2026, 12, 1), 'DATE_FORMAT')}" in html
+
+
+def test_the_line_is_in_spanish_on_spanish_pages():
+    class Reviewed:
+        reviewed_by_name = TITLE
+        last_reviewed_at = timezone.make_aware(datetime.datetime(2026, 3, 31, 10, 0))
+
+    with translation.override("es"):
+        html = Template("{% load clinical_review %}{% clinical_review_line item %}").render(
+            Context({"item": Reviewed()})
+        )
+    assert f"Revisión clínica de {TITLE} el" in html
+    assert "Próxima revisión prevista el" in html
