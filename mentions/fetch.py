@@ -18,6 +18,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -31,6 +33,7 @@ from mentions.models import FetchProblem
 REDIRECTS = {301, 302, 303, 307, 308}
 CHUNK = 64 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_RESOLVER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mentions-dns")
 
 
 class FetchRefused(Exception):
@@ -85,11 +88,15 @@ def _public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def checked_address(host: str, port: int) -> str:
+def checked_address(host: str, port: int, deadline: float) -> str:
     """The address to connect to for ``host``: public, or a host the settings allow."""
     allowed = {name.lower() for name in _setting("MENTIONS_ALLOWED_PRIVATE_HOSTS", ())}
+    # The system resolver has no timeout of its own: wait for it at most the time left.
+    lookup = _RESOLVER.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        answers = lookup.result(timeout=max(0.0, deadline - time.monotonic()))
+    except FutureTimeout as error:
+        raise FetchRefused(FetchProblem.TOO_SLOW, f"{host}: name lookup") from error
     except (OSError, UnicodeError) as error:
         raise FetchRefused(FetchProblem.UNREACHABLE, f"{host}: {error}") from error
     addresses = [answer[4][0] for answer in answers]
@@ -144,7 +151,7 @@ def _one_request(
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as error:
         raise FetchRefused(FetchProblem.BAD_ADDRESS, url) from error
-    address = checked_address(parts.hostname, port)
+    address = checked_address(parts.hostname, port, deadline)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchRefused(FetchProblem.TOO_SLOW)

@@ -4,6 +4,8 @@ site on 127.0.0.1 (bad sources are rejected with their reason and never shown)."
 from __future__ import annotations
 
 import io
+import socket
+import threading
 
 import pytest
 from bs4 import BeautifulSoup
@@ -216,3 +218,21 @@ def test_a_mention_of_a_story_taken_offline_meanwhile_is_rejected(site, story):
     story.unpublish()
     verify()
     assert ReceivedMention.objects.get().reason == "story_offline"
+
+
+def test_a_name_lookup_that_never_answers_is_too_slow(settings, story, monkeypatch):
+    settings.MENTIONS_FETCH_TIMEOUT = 0.5
+    send("http://blog.example/post", story.get_full_url())
+    release = threading.Event()
+    resolve = socket.getaddrinfo
+
+    def stuck_resolver(*args, **kwargs):  # a DNS server that does not answer
+        release.wait(10)
+        return resolve(*args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", stuck_resolver)
+    try:
+        verify()
+    finally:
+        release.set()
+    assert ReceivedMention.objects.get().reason == "too_slow"
