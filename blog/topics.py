@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -69,6 +70,16 @@ class Topic(TranslatableMixin, models.Model):
             raise ValidationError({"slug": _("Another topic already has this address.")})
 
 
+class TopicsField(ClusterTaggableManager):
+    """A page's topics; the editor form starts from those that still exist (a draft revision
+    may name a topic that Communications deleted since)."""
+
+    def value_from_object(self, instance) -> list[Topic]:
+        rel_name = self.through._meta.get_field("content_object").remote_field.get_accessor_name()
+        ids = [item.tag_id for item in getattr(instance, rel_name).all()]
+        return list(Topic.objects.filter(pk__in=ids)) if ids else []
+
+
 class TopicItem(ItemBase):
     """A page filed under a topic: taggit's through model, so ``page.tags`` lists topics."""
 
@@ -85,28 +96,33 @@ def localize_topics(page) -> None:
 
     A translation copies the source's topics (a synchronised field): they are replaced by the
     topic with the same translation key in the page's locale, or dropped when Communications
-    have not translated that topic yet. Runs before every save and revision.
+    have not translated that topic yet. A topic deleted since a revision was saved is dropped
+    too. Runs before every save and revision.
     """
-    if page.locale_id is None:
-        return  # a new page's locale is set after validation; its form offered local topics
     items = list(page.tagged_items.all())
-    foreign = {item.tag.translation_key for item in items if item.tag.locale_id != page.locale_id}
-    if not foreign:
+    if not items:
         return
-    local = {
-        topic.translation_key: topic
-        for topic in Topic.objects.filter(translation_key__in=foreign, locale_id=page.locale_id)
-    }
+    topics = Topic.objects.in_bulk({item.tag_id for item in items})
+    foreign = {t.translation_key for t in topics.values() if t.locale_id != page.locale_id}
+    local = (
+        {
+            topic.translation_key: topic
+            for topic in Topic.objects.filter(translation_key__in=foreign, locale_id=page.locale_id)
+        }
+        if foreign
+        else {}
+    )
     kept, seen = [], set()
     for item in items:
-        topic = item.tag
-        if topic.locale_id != page.locale_id:
+        topic = topics.get(item.tag_id)
+        if topic is not None and topic.locale_id != page.locale_id:
             topic = local.get(topic.translation_key)
         if topic is not None and topic.pk not in seen:
             seen.add(topic.pk)
             item.tag = topic
             kept.append(item)
-    page.tagged_items = kept
+    if foreign or len(kept) != len(items):
+        page.tagged_items = kept
 
 
 def topic_redirect_slug(locale_id: int, slug: str) -> str | None:
@@ -118,4 +134,3 @@ def topic_redirect_slug(locale_id: int, slug: str) -> str | None:
         if slug in (topic.former_slugs or []):
             return topic.slug
     return None
-

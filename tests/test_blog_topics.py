@@ -154,3 +154,24 @@ def test_a_topic_change_starts_a_new_page_cache_generation(index):
     topic.name = "Surgery and theatres"
     topic.save()
     assert current(page_cache()) != before
+
+
+def test_a_deleted_topic_leaves_stories_editable_and_publishable(client_for, admin_user, index):
+    story = make_story(index, "Heart surgery", tags=["Surgery", "Nursing"])
+    story.title = "Heart surgery, a year on"
+    story.save_revision()  # a draft that names both topics
+    Topic.objects.get(slug="nursing").delete()  # Communications retire a topic
+
+    client = client_for(admin_user)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(story.pk,))
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    assert [topic.slug for topic in response.context["form"].initial["tags"]] == ["surgery"]
+
+    story = StoryPage.objects.get(pk=story.pk)
+    story.get_latest_revision().publish()
+    story.refresh_from_db()
+    assert (story.title, [t.slug for t in story.tags.all()]) == (
+        "Heart surgery, a year on",
+        ["surgery"],
+    )

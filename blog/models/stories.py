@@ -12,7 +12,6 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -35,7 +34,7 @@ from blog.listing import (
 )
 from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
 from blog.social import share_links, story_structured_data
-from blog.topics import Topic, TopicItem, localize_topics
+from blog.topics import Topic, TopicItem, TopicsField, localize_topics
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 from workflow.models.consent import (
@@ -235,9 +234,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         help_text=_("Describe what the image shows, for readers who cannot see it."),
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("story"))
-    tags = ClusterTaggableManager(
-        through="blog.StoryTag", blank=True, verbose_name=_("topics"), help_text=""
-    )
+    tags = TopicsField(through="blog.StoryTag", blank=True, verbose_name=_("topics"), help_text="")
     consent_record = models.ForeignKey(
         "workflow.ConsentRecord",
         verbose_name=_("consent record"),

@@ -12,7 +12,6 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
@@ -24,7 +23,7 @@ from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
 from blog.listing import paginate, rendition_or_none, with_card_images
 from blog.serving import public_only, route_to_child, view_restrictions
-from blog.topics import TopicItem, localize_topics
+from blog.topics import TopicItem, TopicsField, localize_topics
 from blog.video import VideoRef, parse_video_url, validate_video_url
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
@@ -128,9 +127,7 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         blank=True,
         choices=settings.LANGUAGES,
     )
-    tags = ClusterTaggableManager(
-        through="blog.VideoTag", blank=True, verbose_name=_("topics"), help_text=""
-    )
+    tags = TopicsField(through="blog.VideoTag", blank=True, verbose_name=_("topics"), help_text="")
     features_patient = models.BooleanField(
         _("a patient appears or speaks in this video"),
         default=False,
