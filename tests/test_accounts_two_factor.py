@@ -21,6 +21,10 @@ from wagtail.models import ModelLogEntry
 from accounts.views import new_recovery_codes
 from tests.conftest import PASSWORD
 
+# Some tests reach the database only through role fixtures: mark them all, so a transactional
+# test that ran earlier cannot leave them without the groups migrations create.
+pytestmark = pytest.mark.django_db
+
 SETUP = "/admin/two-factor/setup/"
 VERIFY = "/admin/two-factor/verify/"
 

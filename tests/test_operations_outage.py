@@ -116,6 +116,9 @@ def assert_friendly_503(response: http.client.HTTPResponse) -> None:
     assert "Traceback" not in response.body and "OperationalError" not in response.body
 
 
+# A transactional test elsewhere may have emptied the test database: restore what
+# migrations created (groups, home pages) before copying it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @postgres_only
 def test_the_app_answers_503_during_an_outage_and_recovers_without_a_restart(
     scratch_database, tmp_path
@@ -136,7 +139,9 @@ def test_the_app_answers_503_during_an_outage_and_recovers_without_a_restart(
             health = get(port, "/health/")
             assert health.status == 503
             assert json.loads(health.body) == {"status": "error", "database": "unavailable"}
-            assert_friendly_503(get(port, "/en/"))
+            # /en/ may still come from the page cache (Redis answers); pages it has not kept
+            # need the database and get the friendly 503.
+            assert_friendly_503(get(port, "/en/stories/"))
             assert_friendly_503(get(port, "/en/stories/no-such-story/"))
             pg.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS true").format(name))
 

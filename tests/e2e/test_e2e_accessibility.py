@@ -53,7 +53,9 @@ def test_comment_form_with_an_error_has_no_axe_violations(demo_site, browser_pag
     the reader's text and the reason, and that page must be as accessible as the story."""
     page, requests = browser_page
     page.goto(demo_site.first(language, "story").path)
+    page.click(".comments__write-link")
     form = page.locator("form.comment-form")
+    form.wait_for()
     form.locator("input[name=name]").fill("Ana")
     form.locator("textarea[name=body]").fill("Thank you for sharing this.")
     with page.expect_navigation():
