@@ -24,6 +24,7 @@ from tests.workflow_factories import (
     edit_form_data,
     edit_url,
     live_story,
+    storyteller_approves,
     submit_for_review,
     workflow_action,
 )
@@ -145,6 +146,7 @@ def spanish_story(home_page, spanish, author):
     story_translation.save_target(user=author, publish=False)
     spanish_page = story.get_translation(spanish)
     assert not spanish_page.live
+    storyteller_approves(spanish_page)
     return story_translation, spanish_page
 
 

@@ -264,7 +264,7 @@ def test_authors_never_see_the_storytellers_name_or_email(
 def test_only_people_who_can_edit_the_page_send_links(story, client_for, author):
     outsider = make_user("outsider")
     outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    assert client_for(outsider).post(send_url(story)).status_code == 403
+    assert_refused(client_for(outsider).post(send_url(story)))
     assert client_for(author).get(send_url(story)).status_code == 200
     assert not mail.outbox
     ConsentRecord.objects.update(email="")

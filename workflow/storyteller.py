@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from modelcluster.models import get_all_child_relations
 from wagtail.admin.mail import send_mail
+from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
@@ -64,6 +65,11 @@ def content_fingerprint(page: Page) -> str:
     title and search texts; bookkeeping that changes with every save (revision ids, dates,
     locks) and the review's own record are left out, so an unchanged resubmission matches.
     """
+    for field in type(page)._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            # Every block read once: a stream serialises the same whether or not it was read.
+            for _block in field.value_from_object(page):
+                pass
     data = page.serializable_data()
     # Written by the review itself, never by the author: not part of what is approved.
     review_fields = {field.name for field in ReviewableMixin._meta.get_fields()}
