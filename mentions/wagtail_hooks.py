@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from mentions.bulk_actions import BULK_ACTIONS
 from mentions.models import ReceivedMention
-from mentions.permissions import MentionPermissionPolicy
+from mentions.permissions import MentionPermissionPolicy, can_moderate
 from mentions.viewsets import MentionViewSet
 
 # The policy must be registered before the viewset looks one up.
@@ -21,6 +26,28 @@ register_snippet(mention_viewset)
 # A late order, so the mentions-only delete replaces Wagtail's generic snippet one.
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=100)
+
+
+class MentionsAwaitingModerationPanel(Component):
+    """Dashboard panel for Communications, shown only while verified mentions wait."""
+
+    name = "mentions_awaiting_moderation"
+    template_name = "mentions/admin/dashboard_panel.html"
+    order = 206
+
+    def __init__(self, waiting: int) -> None:
+        self.waiting = waiting
+
+    def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict:
+        return {"waiting": self.waiting, "queue_url": reverse(mention_viewset.get_url_name("list"))}
+
+
+@hooks.register("construct_homepage_panels")
+def add_mentions_panel(request, panels: list) -> None:
+    if can_moderate(request.user):
+        waiting = ReceivedMention.objects.awaiting_moderation().count()
+        if waiting:
+            panels.append(MentionsAwaitingModerationPanel(waiting))
 
 
 class _MentionFormatter(LogFormatter):

@@ -175,3 +175,13 @@ def test_spanish_readers_read_the_mentions_in_spanish(story, spanish):
     section = BeautifulSoup(response.content, "html.parser").find("section", class_="mentions")
     assert section.h2.get_text() == "Menciones en otros sitios"
     assert section.li.get_text(" ", strip=True) == "Mencionada en blog1.example: Post 1"
+
+
+def test_the_dashboard_tells_communications_what_waits(client_for, comms, author, story):
+    add_mention(story, 1)
+    add_mention(story, 2)
+    add_mention(story, 3, status=Status.PENDING)  # not checked yet: nothing to decide
+    dashboard = client_for(comms).get("/admin/").content.decode()
+    assert "2 mentions from other sites are waiting for a decision." in " ".join(dashboard.split())
+    assert f"{QUEUE}?status=verified" in dashboard
+    assert "Mentions awaiting moderation" not in client_for(author).get("/admin/").content.decode()
