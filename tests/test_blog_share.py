@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from tests.blog_factories import make_story, make_video, story_index, video_index
+from tests.blog_factories import make_story, make_video, story_index, translate, video_index
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,13 @@ def test_the_page_loads_nothing_from_other_hosts(page):
     scripts = [script["src"] for script in panel.find_all("script")]
     assert scripts == ["/static/blog/share.js"]
     assert not soup.find_all("script", src=False, type=lambda kind: kind != "application/ld+json")
+
+
+def test_the_share_panel_speaks_spanish_on_spanish_pages(page, spanish):
+    translation = translate(page, spanish, title="Una historia para compartir")
+    _soup, panel = share_panel(translation)
+    assert panel.select_one("[data-share-button]").get_text(strip=True) == "Compartir"
+    assert panel.select_one("label[for=share-url]").get_text(strip=True) == "Enlace para copiar"
+    assert panel.select_one("[data-share-copy]").get_text(strip=True) == "Copiar el enlace"
+    assert panel["data-copied-message"] == "Enlace copiado."
+    assert panel.select_one("input#share-url")["value"] == translation.get_full_url()

@@ -243,3 +243,15 @@ def test_publishing_and_approving_a_reply_refresh_the_cached_page(
     client_for(second_comms).post(edit_url(held), {"status": "approved", "rejection_reason": ""})
     assert "020 7946 0958" in Client().get(story.url).content.decode()
     cache.clear()
+
+
+def test_the_reply_label_speaks_spanish_on_spanish_pages(client_for, story, comms, spanish):
+    from tests.blog_factories import translate
+
+    traduccion = translate(story, spanish, title="Una larga noche en la planta 7")
+    comentario = add_comment(traduccion, "Gracias a las enfermeras.", name="Lucía")
+    client_for(comms).post(reply_url(comentario), {"body": "Gracias, se lo hemos dicho."})
+    [shown] = replies_on_page(traduccion)
+    label = shown.select_one(".comment__author--hospital").get_text(" ", strip=True)
+    assert label == "La respuesta del hospital a Lucía"
+    assert "Respuesta oficial" in shown.get_text()
