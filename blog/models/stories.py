@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from blog.blocks import StoryBodyBlock
+from blog.blocks import StoryBodyBlock, missing_transcripts
 from blog.feeds import StoryAtomFeed, StoryRssFeed
 from blog.forms import TopicsPageForm
 from blog.listing import (
@@ -44,7 +44,7 @@ from workflow.models.consent import (
     SCOPE_WEB_STORIES,
     consent_blockers,
 )
-from workflow.panels import ConsentDetailsPanel
+from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
 
 WORDS_PER_MINUTE = 200
 RELATED_STORIES = 3
@@ -257,6 +257,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        ReviewChecklistPanel(),
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
         MultiFieldPanel(
             [FieldPanel("storyteller_type"), FieldPanel("byline")], heading=_("Storyteller")
@@ -308,7 +309,6 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
     accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
-    accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
 
     class Meta:
         verbose_name = _("story")
@@ -343,8 +343,9 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         localize_topics(self)
 
     def review_blockers(self) -> list[str]:
-        """A story about a patient needs a valid consent that covers everything it shows."""
-        reasons = list(super().review_blockers())
+        """Every video needs its transcript; a story about a patient needs a valid consent that
+        covers everything it shows."""
+        reasons = [*super().review_blockers(), *missing_transcripts(self.body)]
         if self.storyteller_type not in CONSENT_REQUIRED:
             return reasons
         if self.consent_record_id is None:

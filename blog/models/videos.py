@@ -28,7 +28,7 @@ from blog.video import VideoRef, parse_video_url, validate_video_url
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 from workflow.models.consent import SCOPE_VIDEO, SCOPE_WEB_STORIES, consent_blockers
-from workflow.panels import ConsentDetailsPanel
+from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
 
 VIDEO_RENDITION = "fill-960x540"
 
@@ -148,6 +148,7 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        ReviewChecklistPanel(),
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
         MultiFieldPanel([FieldPanel("video_url"), FieldPanel("duration")], heading=_("Video")),
         MultiFieldPanel(
@@ -247,8 +248,12 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
                 )
             )
         elif self.features_patient:
-            reasons.extend(consent_blockers(self.consent_record, [SCOPE_WEB_STORIES, SCOPE_VIDEO]))
+            reasons.extend(consent_blockers(self.consent_record, self.consent_scopes_needed()))
         return reasons
+
+    def consent_scopes_needed(self) -> list[str]:
+        """A video in which a patient appears needs consent for web stories and video."""
+        return [SCOPE_WEB_STORIES, SCOPE_VIDEO] if self.features_patient else []
 
     def get_view_restrictions(self):
         return view_restrictions(self, super().get_view_restrictions)
