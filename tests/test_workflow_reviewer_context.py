@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
+from tests.test_workflow_request_changes import act_in_editor
 from tests.workflow_factories import (
     consent,
     current_task_state,
@@ -86,3 +87,13 @@ def test_approving_says_where_the_page_went(home_page, author, reviewer, comms, 
     response = workflow_action(client_for(comms), story, "approve")
     assert f"Approved: {story.title} — published." in messages_of(response)
     assert Page.objects.get(pk=story.pk).live
+
+
+def test_approving_from_the_editor_says_where_the_page_went(
+    home_page, author, reviewer, client_for
+):
+    story = draft_story(home_page, author)
+    submit_for_review(client_for(author), story)
+    response = act_in_editor(client_for(reviewer), story, "approve")
+    assert response.status_code == 302
+    assert f"Approved: {story.title} — sent to Communications sign-off." in messages_of(response)
