@@ -65,6 +65,21 @@ def test_comparing_a_never_published_story_shows_its_whole_content(
     assert f"Summary of {story.title}." in html
 
 
+def test_an_author_comparing_two_drafts_sees_the_changes_between_them(
+    home_page, author, client_for
+):
+    story = draft_story(home_page, author)
+    client = client_for(author)
+    first = Page.objects.get(pk=story.pk).get_latest_revision()
+    save_draft(client, story, body_text="A second draft of the night.")
+    second = Page.objects.get(pk=story.pk).get_latest_revision()
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[story.pk, first.pk, second.pk])
+    html = client.get(url).content.decode()
+    assert "A second draft of the night." in html
+    assert "This page was never published" not in html
+    assert f"Summary of {story.title}." not in html
+
+
 def test_comparing_a_live_story_still_shows_only_the_changes(
     home_page, author, reviewer, client_for
 ):

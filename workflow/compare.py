@@ -1,10 +1,11 @@
-""""Compare with previous version" on a page that was never published shows all of it.
+""" "Compare with previous version" on a page that was never published shows all of it.
 
 The reviewers' dashboard links each page in review to a comparison with the revision before the
 one under review. For a new story that is usually an autosave of the same text, so the
 comparison said "no differences" and the reviewer saw nothing. A page never published has no
 previous version readers saw: the whole revision is compared with an empty page, so every
-field shows as added.
+field shows as added. Authors comparing two of their drafts in the history still see the
+changes between them.
 """
 
 from __future__ import annotations
@@ -15,14 +16,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
 
+from workflow.groups import is_review_staff
+
 
 class FirstReviewCompareView(RevisionsCompareView):
     def never_published(self) -> bool:
         return self.object.first_published_at is None and not self.object.live
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """Reviewers always see the whole of a never-published page; anyone else (an author
+        comparing two drafts in the history) sees the changes, or the whole page if none."""
         context = super().get_context_data(**kwargs)
         if not self.never_published():
+            return context
+        if context["comparison"] and not is_review_staff(self.request.user):
             return context
         empty = self.object.specific_class()
         messages.info(
