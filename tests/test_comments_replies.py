@@ -255,3 +255,10 @@ def test_the_reply_label_speaks_spanish_on_spanish_pages(client_for, story, comm
     label = shown.select_one(".comment__author--hospital").get_text(" ", strip=True)
     assert label == "La respuesta del hospital a Lucía"
     assert "Respuesta oficial" in shown.get_text()
+
+
+def test_administrators_see_the_reply_permission_in_the_group_editor(client_for, admin_user):
+    group = Group.objects.get(name="Clinical reviewers")
+    html = client_for(admin_user).get(f"/admin/groups/edit/{group.pk}/").content.decode()
+    permission = Permission.objects.get(codename="reply_as_hospital")
+    assert f'value="{permission.pk}"' in html
