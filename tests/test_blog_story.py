@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from blog.models import StoryPage
 from tests.blog_factories import make_image, make_story, story_index, translate, valid_consent
+from tests.workflow_factories import storyteller_approves
 
 pytestmark = pytest.mark.django_db
 
@@ -187,6 +188,9 @@ def test_review_blockers_need_valid_consent_for_patient_stories(index):
         ]
         consent = valid_consent(f"Person {kind}")
         story.consent_record = consent
+        assert story.review_blockers() == ["The storyteller has not approved this version yet."]
+        story.save_revision()
+        storyteller_approves(story)
         assert story.review_blockers() == []
         consent.expires_on = timezone.localdate() - datetime.timedelta(days=1)
         consent.scope_web_stories = False

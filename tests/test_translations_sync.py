@@ -9,6 +9,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from blog.models import StoryPage, VideoPage
 from tests.blog_factories import make_story, make_video, story_index, valid_consent, video_index
 from tests.translations_support import translate_every_segment, translate_home
+from tests.workflow_factories import storyteller_approves
 from translations.review import save_translation_draft
 from translations.status import is_out_of_date
 
@@ -109,13 +110,18 @@ def test_story_and_video_facts_are_synchronised_and_their_words_stay_translated(
 
     consent = valid_consent("Ana Example")
     story.storyteller_type, story.consent_record = "patient", consent
-    story.save_revision().publish()
+    revision = story.save_revision()
+    storyteller_approves(story)
+    revision.publish()
     video.video_url = "https://vimeo.com/824613907"
     video.save_revision().publish()
     for page in (story, video):
         translation = translation_for(page, spanish)
         translation.source.update_from_db()  # "Sync translated pages"
-        save_translation_draft(translation, None).publish()
+        revision = save_translation_draft(translation, None)
+        if page is story:
+            storyteller_approves(revision.content_object)
+        revision.publish()
 
     spanish_story = StoryPage.objects.get(translation_key=story.translation_key, locale=spanish)
     assert spanish_story.storyteller_type == "patient"

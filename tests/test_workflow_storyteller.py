@@ -166,10 +166,14 @@ def test_a_spanish_story_is_sent_in_spanish(story, author, client_for, spanish):
     translation = story.copy_for_translation(spanish, copy_parents=True, alias=False)
     translation.title = "Rosa y su corazón"
     translation.save_revision(user=author)
-    send_link(client_for(author), translation)
+    link = send_link(client_for(author), translation)
     [message] = mail.outbox
     assert message.subject == "Por favor, apruebe su historia «Rosa y su corazón»"
-    assert "/storyteller/" in message.body
+    assert "Gracias por compartir su historia" in message.body
+    client = client_for(author)
+    client.logout()
+    html = client.get(link).content.decode()
+    assert '<html lang="es">' in html and "Su decisión" in html
 
 
 def test_the_link_page_shows_only_this_version_and_nothing_private(

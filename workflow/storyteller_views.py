@@ -8,6 +8,8 @@ its client address's limit.
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -31,6 +33,8 @@ from workflow.storyteller import (
     send_link,
     sending_refusal,
 )
+
+logger = logging.getLogger(__name__)
 
 REFUSALS = {
     "unknown": (
@@ -120,30 +124,39 @@ def storyteller_link(request: HttpRequest, token: str) -> HttpResponse:
     if over_rate_limit(request):
         return refused(request, 429, "busy")
     approval = approval_for_token(token)
+    if approval is None:
+        return refused(request, 404, "unknown")
+    # Everything the storyteller reads is in the story's language.
+    with override(approval.page.locale.language_code):
+        return answer(request, approval)
+
+
+def answer(request: HttpRequest, approval: StorytellerApproval) -> HttpResponse:
+    """The link's page: a refusal, the version to decide on, or the thanks for a decision."""
     refusal = link_refusal(approval)
     if refusal is not None:
         return refused(request, *refusal)
-    story = approval.revision.as_object()
-    with override(story.locale.language_code):
-        latest = approval.page.specific.get_latest_revision_as_object()
-        if latest.consent_record_id != approval.consent_record_id:
-            return refused(request, 403, "consent")
-        if content_fingerprint(latest) != approval.content_fingerprint:
-            return refused(request, 410, "outdated")
-        form = DecisionForm(request.POST if request.method == "POST" else None)
-        if form.is_valid():
-            decision = form.cleaned_data["decision"]
-            if not record_decision(approval, decision, form.cleaned_data["comment"]):
-                return refused(request, 410, "used")
-            response = TemplateResponse(
-                request,
-                "workflow/storyteller/thanks.html",
-                {"approved": decision == StorytellerApproval.Decision.APPROVED},
-            )
-            return private(response.render())
-        context = {"story": story, "form": form, "expires_at": approval.expires_at}
-        response = TemplateResponse(request, "workflow/storyteller/preview.html", context)
+    latest = approval.page.specific.get_latest_revision_as_object()
+    # The revision sent, or (if old revisions were purged) the latest, whose content matches.
+    story = approval.revision.as_object() if approval.revision_id else latest
+    if latest.consent_record_id != approval.consent_record_id:
+        return refused(request, 403, "consent")
+    if content_fingerprint(latest) != approval.content_fingerprint:
+        return refused(request, 410, "outdated")
+    form = DecisionForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        decision = form.cleaned_data["decision"]
+        if not record_decision(approval, decision, form.cleaned_data["comment"]):
+            return refused(request, 410, "used")
+        response = TemplateResponse(
+            request,
+            "workflow/storyteller/thanks.html",
+            {"approved": decision == StorytellerApproval.Decision.APPROVED},
+        )
         return private(response.render())
+    context = {"story": story, "form": form, "expires_at": approval.expires_at}
+    response = TemplateResponse(request, "workflow/storyteller/preview.html", context)
+    return private(response.render())
 
 
 def send_storyteller_link(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -161,6 +174,7 @@ def send_storyteller_link(request: HttpRequest, page_id: int) -> HttpResponse:
         try:
             send_link(page, request.user)
         except Exception:
+            logger.exception("Could not send the storyteller's link for page %s", page.pk)
             messages.error(request, _("The email could not be sent; please try again later."))
             return edit_url
         messages.success(

@@ -31,8 +31,12 @@ class StorytellerApproval(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="storyteller_approvals"
     )
+    # Kept if old revisions are purged: the decision stays on record, matched by fingerprint.
     revision = models.ForeignKey(
-        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="storyteller_approvals"
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="storyteller_approvals",
     )
     consent_record = models.ForeignKey(
         "workflow.ConsentRecord",
