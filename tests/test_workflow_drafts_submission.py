@@ -6,8 +6,11 @@ Through the admin over HTTP as the author: the story editor's draft save and aut
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import (
     nested_form_data,
@@ -15,16 +18,21 @@ from wagtail.test.utils.form_data import (
     rich_text,
     streamfield,
 )
+from wagtail_localize.models import Translation, TranslationSource
 
 from blog.models import StoryPage, VideoPage
 from tests.blog_factories import draftail, make_image, video_form_data, video_index
+from tests.translations_support import translate_home
 from tests.workflow_factories import (
+    consent,
     current_task_state,
     draft_story,
     edit_form_data,
     edit_url,
+    live_story,
     submit_for_review,
 )
+from workflow.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +133,31 @@ def test_a_video_page_draft_saves_without_transcript_but_is_not_submitted(
     data["action-submit"] = "1"
     client.post(edit_url(video), data)
     assert current_task_state(video) is not None
+
+
+def test_a_translation_is_not_submitted_while_its_checks_fail(
+    home_page, spanish, author, client_for
+):
+    """The translation editor's "Submit for review" asks the same checks as the page editor."""
+    translate_home(home_page, spanish)
+    record = consent()
+    story = live_story(home_page, author, storyteller_type="patient", consent_record=record)
+    index_source, _created = TranslationSource.get_or_create_from_instance(story.get_parent())
+    Translation.objects.create(source=index_source, target_locale=spanish).save_target(
+        user=author, publish=True
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(story)
+    story_translation = Translation.objects.create(source=source, target_locale=spanish)
+    story_translation.save_target(user=author, publish=False)
+    spanish_page = story.get_translation(spanish)
+    revisions = spanish_page.revisions.count()
+    # The consent lapses before the translation is submitted.
+    ConsentRecord.objects.filter(pk=record.pk).update(
+        expires_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    url = reverse("translations_submit_for_review", args=[story_translation.pk])
+    response = client_for(author).post(url, follow=True)
+    assert "Not submitted for review" in response.content.decode()
+    assert "the consent expired on" in response.content.decode()
+    assert current_task_state(spanish_page) is None
+    assert spanish_page.revisions.count() == revisions + 1  # the draft is kept

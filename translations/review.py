@@ -10,6 +10,8 @@ to the page's workflow; its final approval publishes it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
@@ -17,6 +19,13 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail_localize.models import Translation, TranslationLog
+
+from workflow.guard import publication_blockers
+from workflow.submission import not_submitted_message
+
+
+class NotReadyForReview(Exception):
+    """The translation's draft is saved, but the page's review blockers are not empty."""
 
 
 class NoReviewWorkflow(Exception):
@@ -46,11 +55,15 @@ def save_translation_draft(translation: Translation, user: AbstractBaseUser | No
     return revision
 
 
-@transaction.atomic
 def submit_translation_for_review(
     translation: Translation, user: AbstractBaseUser | None
 ) -> WorkflowState:
-    """Save the translation as a draft and start (or resume) the page's review workflow."""
+    """Save the translation as a draft and start (or resume) the page's review workflow.
+
+    As in the editor (``workflow.submission``), the review waits for the page's own checks:
+    with review blockers left the draft stays saved and ``NotReadyForReview`` says what is
+    missing.
+    """
     page: Page = translation.get_target_instance()
     workflow = page.get_workflow()
     if workflow is None:
@@ -60,6 +73,14 @@ def submit_translation_for_review(
         )
     save_translation_draft(translation, user)
     page = Page.objects.get(pk=page.pk).specific
+    blockers = publication_blockers(page.get_latest_revision_as_object())
+    if blockers:
+        raise NotReadyForReview(not_submitted_message(blockers))
+    return start_review(page, workflow, user)
+
+
+@transaction.atomic
+def start_review(page: Page, workflow: Any, user: AbstractBaseUser | None) -> WorkflowState:
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)

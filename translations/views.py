@@ -16,7 +16,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from translations.review import NoReviewWorkflow, submit_translation_for_review
+from translations.review import (
+    NoReviewWorkflow,
+    NotReadyForReview,
+    submit_translation_for_review,
+)
 from translations.status import is_out_of_date, out_of_date_message
 
 
@@ -67,6 +71,9 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, TemplateView):
         except NoReviewWorkflow as error:
             messages.error(request, str(error))
             return redirect(request.path)
+        except NotReadyForReview as error:
+            messages.error(request, str(error))
+            return redirect("wagtailadmin_pages:edit", self.page.pk)
         except ValidationError as error:
             messages.error(
                 request,

@@ -51,11 +51,14 @@ def hold_submission(request: HttpRequest, page: Page, parent: Page) -> None:
     data = request.POST.copy()
     del data["action-submit"]
     request.POST = data
-    messages.error(
-        request,
-        _("Not submitted for review: the draft is saved, but first %(reasons)s")
-        % {"reasons": " ".join(blockers)},
-    )
+    messages.error(request, not_submitted_message(blockers))
+
+
+def not_submitted_message(blockers: list[str]) -> str:
+    """The one wording of a refused submission (the editor's and a translation's)."""
+    return _("Not submitted for review: the draft is saved, but first %(reasons)s") % {
+        "reasons": " ".join(blockers)
+    }
 
 
 @hooks.register("before_edit_page")
