@@ -45,6 +45,9 @@ def test_communications_create_a_topic_and_authors_cannot(client_for, comms, aut
     client = client_for(comms)
     response = client.post(TOPIC_ADD, {"name": "Nutrition", "slug": "nutrition"})
     assert response.status_code == 302
+    listing = client.get(reverse("wagtailsnippets_blog_topic:list"))
+    assert listing.status_code == 200
+    assert "Nutrition" in listing.content.decode()
     topic = Topic.objects.get(slug="nutrition")
     assert (topic.name, topic.locale.language_code) == ("Nutrition", "en")
 

@@ -20,7 +20,7 @@ def migrate(targets) -> MigrationExecutor:
     return executor
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_free_tags_become_topics_per_language_with_merges(client, home_page, spanish):
     index = story_index(home_page)
     heart = make_story(index, "New valve")
