@@ -3,8 +3,12 @@ confirmation of their approval. Through the admin over HTTP as the role users.""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Page, Revision
 
 from tests.test_workflow_request_changes import act_in_editor
@@ -112,3 +116,16 @@ def test_approving_from_the_editor_says_where_the_page_went(
     response = act_in_editor(client_for(reviewer), story, "approve")
     assert response.status_code == 302
     assert f"Approved: {story.title} — sent to Communications sign-off." in messages_of(response)
+
+
+def test_approving_a_scheduled_story_says_when_it_goes_live(
+    home_page, author, reviewer, comms, client_for
+):
+    go_live = timezone.now() + datetime.timedelta(days=2)
+    story = draft_story(home_page, author, go_live_at=go_live)
+    submit_for_review(client_for(author), story)
+    workflow_action(client_for(reviewer), story, "approve")
+    response = workflow_action(client_for(comms), story, "approve")
+    when = date_format(timezone.localtime(go_live), "DATETIME_FORMAT")
+    assert f"Approved: {story.title} — scheduled to go live on {when}." in messages_of(response)
+    assert not Page.objects.get(pk=story.pk).live

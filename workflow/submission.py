@@ -88,13 +88,14 @@ def approval_message(page: Any) -> str:
             "page": title,
             "next": state.current_task_state.task.name,
         }
-    if page.live:
-        return _("Approved: %(page)s — published.") % {"page": title}
-    if page.go_live_at:
+    scheduled = page.scheduled_revision
+    if scheduled is not None:
         return _("Approved: %(page)s — scheduled to go live on %(date)s.") % {
             "page": title,
-            "date": date_format(localtime(page.go_live_at), "DATETIME_FORMAT"),
+            "date": date_format(localtime(scheduled.approved_go_live_at), "DATETIME_FORMAT"),
         }
+    if page.live:
+        return _("Approved: %(page)s — published.") % {"page": title}
     return _(
         "Approved: %(page)s — but not published: its review checks fail (see its history)."
     ) % {"page": title}
