@@ -76,9 +76,7 @@ def test_communications_cannot_sign_off_a_story_they_drafted_earlier(
     assert any(SAVED_A_VERSION in " ".join(entry.data["reasons"]) for entry in entries)
 
 
-def test_another_communications_member_signs_off_and_the_story_goes_live(
-    comms_drafted, client_for
-):
+def test_another_communications_member_signs_off_and_the_story_goes_live(comms_drafted, client_for):
     colleague = make_user("comms2", "Communications", first_name="Priya")
     assert workflow_action(client_for(colleague), comms_drafted, "approve").status_code == 302
     assert Page.objects.get(pk=comms_drafted.pk).live
@@ -120,4 +118,3 @@ def test_versions_saved_before_the_last_publication_do_not_count(
     assert "approve" in offered_actions(story, comms)
     assert workflow_action(client_for(comms), story, "approve").status_code == 302
     assert "An update a year later." in str(Page.objects.get(pk=story.pk).specific.body)
-

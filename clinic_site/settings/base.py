@@ -247,7 +247,7 @@ LOGGING = {
     },
 }
 
-from .storage import *  # noqa: E402
+from .accounts import *  # noqa: E402
 from .cdn import *  # noqa: E402
 from .edge import *  # noqa: E402
-from .accounts import *  # noqa: E402
+from .storage import *  # noqa: E402
