@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.blog_factories import make_story, story_index, translate
+from tests.workflow_factories import storyteller_approves
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,9 @@ def test_unknown_topic_feed_is_not_found(client, stories):
 def test_spanish_feed_is_in_spanish_with_spanish_stories_only(client, stories, spanish):
     story = translate(stories["heart"], spanish)
     story.title = "Un nuevo ritmo cardiaco"
-    story.save_revision().publish()
+    revision = story.save_revision()
+    storyteller_approves(story)  # a patient's story: its storyteller approves the new title
+    revision.publish()
     _response, parsed = fetch(client, "/es/stories/feed/atom/")
     assert parsed.feed.language == "es"
     assert [entry.title for entry in parsed.entries] == ["Un nuevo ritmo cardiaco"]
