@@ -1,8 +1,8 @@
 """Readers' comments on the demo stories: the range a moderator meets in a normal week.
 
-Approved comments (grateful, questioning, one critical but fair), a few waiting for
-moderation — one with personal details the pre-screen flags — and one spam. Idempotent: each
-comment is looked up by story, name and text, and only created when missing.
+Approved comments (grateful, questioning, one critical but fair, answered by the hospital), a
+few waiting for moderation — one with personal details the pre-screen flags — and one spam.
+Idempotent: each comment is looked up by story, name and text, and only created when missing.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from comments.models import Comment, page_accepts_comments
 from comments.prescreen import identifier_kinds
+from comments.replies import hospital_name
 
 from .users import SeedContext
 
@@ -96,6 +97,14 @@ DEMO_COMMENTS: tuple[DemoComment, ...] = (
     ),
     DemoComment(
         "why-i-push-the-library-cart",
+        "Ruth",
+        "My husband looked forward to the library cart all week when he was in. Does it still "
+        "come to the cardiac ward?",
+        APPROVED,
+        2.5,
+    ),
+    DemoComment(
+        "why-i-push-the-library-cart",
         "George",
         "Do you need more volunteers? I am retired, I love books and I live ten minutes away.",
         PENDING,
@@ -125,6 +134,54 @@ DEMO_COMMENTS: tuple[DemoComment, ...] = (
         1,
     ),
 )
+
+
+# The hospital's official replies: (story slug, commenter's name, reply, days ago).
+DEMO_REPLIES: tuple[tuple[str, str, str, float], ...] = (
+    (
+        "twelve-hours-on-the-night-shift",
+        "Paul R.",
+        "Thank you for telling us, Paul, and we are sorry your father waited. Since January "
+        "every ward has a second nurse on call at night, and call-bell times are reviewed "
+        "each month by the matrons. We will publish those figures on this site.",
+        4,
+    ),
+    (
+        "why-i-push-the-library-cart",
+        "Ruth",
+        "Thank you, Ruth. Yes: the cart visits the cardiac ward every Tuesday and Friday, and "
+        "the volunteers can bring large-print books and audiobooks on request.",
+        2,
+    ),
+)
+
+
+def _seed_replies(moderator, now) -> int:
+    """The hospital's replies, published as a clean reply is (no pre-screen finding)."""
+    created = 0
+    for slug, commenter, body, days_ago in DEMO_REPLIES:
+        parent = Comment.objects.filter(
+            page__slug=slug, page__locale__language_code="en", name=commenter, status=APPROVED
+        ).first()
+        if parent is None:
+            continue
+        posted_at = now - datetime.timedelta(days=days_ago)
+        _reply, was_created = Comment.objects.get_or_create(
+            page_id=parent.page_id,
+            reply_to=parent,
+            body=body,
+            defaults={
+                "name": hospital_name(),
+                "status": APPROVED,
+                "created_at": posted_at,
+                "written_by": moderator,
+                "moderated_by": moderator,
+                "moderated_at": posted_at,
+                "flagged_identifiers": identifier_kinds(body),
+            },
+        )
+        created += was_created
+    return created
 
 
 def _page(slug: str, language: str) -> Page | None:
@@ -168,4 +225,5 @@ def seed(context: SeedContext) -> None:
             },
         )
         created += was_created
-    context.say(f"comments: {created} created")
+    replies = _seed_replies(moderator, now)
+    context.say(f"comments: {created} created, {replies} hospital replies")
