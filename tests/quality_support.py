@@ -40,8 +40,13 @@ PAGE_KINDS = (
 # A policy's history is its published revisions, and a translation is a page with its own
 # revisions: translated when the policy was at 2.0, it has no earlier version in that language.
 HISTORY_KINDS = ("policy, earlier version", "policy, changes")
-HISTORY_STARTS_AT_TRANSLATION = (
-    "the translated policy's history starts when it was first published in that language"
+
+# Every (language, kind) a translated demo must have: the history kinds in the original only.
+EXPECTED_PAGES = tuple(
+    (language, kind)
+    for language in LANGUAGES
+    for kind in PAGE_KINDS
+    if language == LANGUAGES[0] or kind not in HISTORY_KINDS
 )
 
 NO_RESULTS_QUERY = "qzxv"
