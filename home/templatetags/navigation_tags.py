@@ -1,7 +1,9 @@
 """``{% main_menu %}``: the site's main navigation, built from the page tree in each language.
 
-The menu lists the live, public children of the current language's home page that editors
-marked "Show in menus" (the Promote tab). It is stored in the page cache under the content
+The menu lists the live, public pages editors marked "Show in menus" (Promote tab) among the
+children and grandchildren of the current language's home page, in the page tree's order: a
+section (Stories) or a page inside one (the social-media policy under Policies) can be linked
+directly. It is stored in the page cache for each host and language under the content
 generation (``pagecache.generation``), so every publish, unpublish, move or deletion makes the
 next render rebuild it, and a warm render costs no database query.
 """
@@ -24,6 +26,8 @@ register = template.Library()
 # Entries are keyed by generation, so an old one is never read again; this only bounds how
 # long an orphaned entry occupies the cache.
 MENU_TIMEOUT = 24 * 60 * 60
+# How far below the home page a "Show in menus" page may be: its sections and their pages.
+MENU_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -45,32 +49,43 @@ def _menu_root(site: Site, language: str) -> Page | None:
     return translated if translated is not None and translated.live else root
 
 
-def build_menu(request: HttpRequest, site: Site, language: str) -> list[MenuItem]:
-    root = _menu_root(site, language)
+def build_menu(request: HttpRequest, language: str) -> list[MenuItem]:
+    site = Site.find_for_request(request)
+    root = _menu_root(site, language) if site is not None else None
     if root is None:
         return []
+    pages = (
+        Page.objects.descendant_of(root)
+        .filter(depth__lte=root.depth + MENU_DEPTH)
+        .live()
+        .public()
+        .in_menu()
+        .order_by("path")
+    )
     items = []
-    for child in root.get_children().live().public().in_menu().order_by("path"):
-        url = child.get_url(request=request)
+    for page in pages:
+        url = page.get_url(request=request)
         if url:
-            items.append(MenuItem(title=child.title, url=url, path=urlsplit(url).path))
+            items.append(MenuItem(title=page.title, url=url, path=urlsplit(url).path))
     return items
 
 
 def menu_items(request: HttpRequest) -> list[MenuItem]:
-    """The menu for the request's site and language, from the cache when the content is unchanged."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
+    """The menu for the request's host and language; cached while the content is unchanged.
+
+    Keyed by host rather than by Wagtail site: the host decides the site and the links' form,
+    and reading it needs no query (finding the site may need one).
+    """
     language = translation.get_language() or "en"
     cache = generation.page_cache()
     current = generation.current(cache)
     if current is None:  # a cache that keeps nothing: build every time
-        return build_menu(request, site, language)
-    key = f"navigation:main_menu:{site.pk}:{language}:{current}"
+        return build_menu(request, language)
+    host = request.get_host().lower()
+    key = f"navigation:main_menu:{current}:{language}:{host}"
     items = cache.get(key)
     if items is None:
-        items = build_menu(request, site, language)
+        items = build_menu(request, language)
         cache.set(key, items, MENU_TIMEOUT)
     return items
 
