@@ -2,7 +2,8 @@
 
 The admin edit view and the bulk actions both call :func:`moderate`, so every decision is
 recorded the same way in Wagtail's audit log (who, when, what, why) and approval emails go out
-exactly once, after the transaction commits. A mail failure is logged and never blocks.
+exactly once, after the transaction commits, through the project's one email helper
+(:mod:`clinic_site.notifications`): a mail failure is logged and never blocks.
 """
 
 from __future__ import annotations
@@ -11,15 +12,12 @@ import logging
 from collections.abc import Iterable
 from functools import partial
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils import timezone
 from wagtail.log_actions import log
 
+from clinic_site.notifications import Recipient, send_templated_email
 from comments.models import Comment
 from comments.replies import approval_refusal, log_refusal
 
@@ -89,46 +87,11 @@ def moderate(
     return changed
 
 
-def _send(recipient: str, language: str, subject: str, body: str, **params: str) -> bool:
-    """Send one plain-text email in ``language``; log and swallow any failure."""
-    try:
-        with translation.override(language):
-            send_mail(
-                _(subject) % params,
-                _(body) % params,
-                settings.DEFAULT_FROM_EMAIL,
-                [recipient],
-            )
-    except Exception:
-        logger.exception("Could not send a comment notification (comment emails never block)")
-        return False
-    return True
-
-
-def _preferred_language(user: AbstractBaseUser) -> str:
-    from wagtail.users.models import UserProfile
-
-    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
-
-
-AUTHOR_SUBJECT = gettext_noop("A reader's comment on “%(title)s” is now published")
-AUTHOR_BODY = gettext_noop(
-    "Hello %(name)s,\n\n"
-    "A comment by %(commenter)s on your story “%(title)s” has been approved by the "
-    "moderators and is now public:\n%(url)s\n\n"
-    "If something in it worries you, contact Communications rather than answering publicly.\n"
-)
-COMMENTER_SUBJECT = gettext_noop("Your comment on “%(title)s” is published")
-COMMENTER_BODY = gettext_noop(
-    "Hello %(commenter)s,\n\n"
-    "Thank you for your comment on “%(title)s”. It has been reviewed and is now public:\n"
-    "%(url)s\n\n"
-    "We will not write to you again about it, and we have deleted your email address.\n"
-)
-
-
 def notify_approved(comment_id: int) -> None:
-    """Tell the story's owner, and the reader if they asked, that a comment is now public."""
+    """Tell the story's owner, and the reader if they asked, that a comment is now public.
+
+    The owner is written to in their admin language, the reader in the story's language.
+    """
     comment = (
         Comment.objects.select_related("page", "page__owner", "page__locale")
         .filter(pk=comment_id, status=Status.APPROVED)
@@ -142,19 +105,12 @@ def notify_approved(comment_id: int) -> None:
     except Exception:
         logger.exception("Could not build the address of comment %s", comment_id)
         return
-    params = {"title": page.title, "commenter": comment.name, "url": url}
+    context = {"title": page.title, "commenter": comment.name, "url": url}
     owner = page.owner
     if owner is not None and owner.is_active and owner.email:
         name = owner.get_full_name() or owner.get_username()
-        _send(
-            owner.email,
-            _preferred_language(owner),
-            AUTHOR_SUBJECT,
-            AUTHOR_BODY,
-            name=name,
-            **params,
-        )
+        send_templated_email("comments/emails/approved_author", [owner], {**context, "name": name})
     if comment.notify_on_approval and comment.email:
-        language = page.locale.language_code
-        if _send(comment.email, language, COMMENTER_SUBJECT, COMMENTER_BODY, **params):
+        reader = Recipient(comment.email, page.locale.language_code)
+        if send_templated_email("comments/emails/approved_commenter", [reader], context).sent:
             Comment.objects.filter(pk=comment.pk).update(email="")

@@ -5,22 +5,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.db.models import Max, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from clinic_site.notifications import admin_link, edit_link, send_templated_email
+from workflow.groups import COMMUNICATIONS, active_members
 
 from .models import PolicyPage, ReviewReminder
 
 REVIEW_WINDOW = datetime.timedelta(days=30)
-FALLBACK_OWNER_GROUP = "Communications"
 
 
 class ReminderError(Exception):
@@ -54,15 +52,15 @@ def owner_group(policy_owner: str) -> Group | None:
     """The staff group named as the policy's owner, or Communications when none matches."""
     return (
         Group.objects.filter(name__iexact=policy_owner.strip()).first()
-        or Group.objects.filter(name=FALLBACK_OWNER_GROUP).first()
+        or Group.objects.filter(name=COMMUNICATIONS).first()
     )
 
 
-def group_emails(group: Group | None) -> list[str]:
+def group_members(group: Group | None) -> list[AbstractBaseUser]:
+    """The group's active members with an email address, by address."""
     if group is None:
         return []
-    users = get_user_model().objects.filter(groups=group, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    return sorted(active_members(group.name), key=lambda person: person.email)
 
 
 @dataclass
@@ -70,7 +68,7 @@ class ReminderBatch:
     """The due policies one owner group hears about in one email."""
 
     group_name: str
-    recipients: list[str]
+    recipients: list[AbstractBaseUser]
     policies: list[PolicyPage]
 
 
@@ -90,7 +88,7 @@ def reminder_batches(today: datetime.date) -> list[ReminderBatch]:
         group = owner_group(policy.policy_owner)
         name = group.name if group else policy.policy_owner
         if name not in by_group:
-            by_group[name] = ReminderBatch(name, group_emails(group), [])
+            by_group[name] = ReminderBatch(name, group_members(group), [])
         by_group[name].policies.append(policy)
     for batch in by_group.values():
         if not batch.recipients:
@@ -101,69 +99,63 @@ def reminder_batches(today: datetime.date) -> list[ReminderBatch]:
     return list(by_group.values())
 
 
-def _admin_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def reminder_message(batch: ReminderBatch, today: datetime.date) -> EmailMessage:
+def reminder_context(batch: ReminderBatch, today: datetime.date) -> dict:
+    """What the reminder says; the texts in it are translated when each recipient's copy is
+    rendered, in that person's language."""
     policies = [
         {
             "title": policy.title,
-            "language": policy.locale.get_display_name(),
+            "language": lazy(policy.locale.get_display_name, str)(),
             "version": policy.version,
             "next_review_date": policy.next_review_date,
-            "status": review_status(policy.next_review_date, today),
-            "edit_url": _admin_url(reverse("wagtailadmin_pages:edit", args=[policy.pk])),
+            "status": lazy(review_status, str)(policy.next_review_date, today),
+            "edit_url": edit_link(policy),
         }
         for policy in batch.policies
     ]
-    count = len(policies)
-    # Two messages, not one ngettext: plural forms must share their placeholders (msgfmt -c).
-    if count == 1:
-        subject = _("Policy review due: %(title)s") % {"title": policies[0]["title"]}
-    else:
-        subject = ngettext(
-            "%(count)d policy is due for review", "%(count)d policies are due for review", count
-        ) % {"count": count}
-    body = render_to_string(
-        "policy/emails/review_reminder.txt",
-        {
-            "group_name": batch.group_name,
-            "policies": policies,
-            "report_url": _admin_url(reverse("policy_review_report")),
-        },
-    )
-    return EmailMessage(subject=subject, body=body, to=batch.recipients)
+    return {
+        "group_name": batch.group_name,
+        "policies": policies,
+        "count": len(policies),
+        "report_url": admin_link(reverse("policy_review_report")),
+    }
 
 
 def send_review_reminders(today: datetime.date, *, dry_run: bool = False) -> ReminderOutcome:
-    """Email each owner group about its due policies, once a day; returns what was sent.
+    """Email each owner group's members about its due policies, once a day, each in their own
+    language; returns what was sent.
 
-    A policy is remembered as reminded only after its email went out, so a failed run can
-    simply be repeated. With ``dry_run`` nothing is sent or remembered.
+    A policy is remembered as reminded once its email reached at least one member, so a run
+    that could send none of them (reported as :class:`ReminderError`) can simply be repeated.
+    With ``dry_run`` nothing is sent or remembered.
     """
-    with translation.override(settings.LANGUAGE_CODE):
-        batches = reminder_batches(today)
-        people: set[str] = set()
-        for batch in batches:
-            message = reminder_message(batch, today)
-            people.update(batch.recipients)
-            if dry_run:
-                continue
-            try:
-                message.send(fail_silently=False)
-            except OSError as error:  # smtplib.SMTPException is an OSError
-                raise ReminderError(f"Could not send the review reminders: {error}") from error
-            with transaction.atomic():
-                ReviewReminder.objects.bulk_create(
-                    [
-                        ReviewReminder(page=policy, sent_on=today, recipients=len(batch.recipients))
-                        for policy in batch.policies
-                    ],
-                    ignore_conflicts=True,
-                )
+    batches = reminder_batches(today)
+    people: set[str] = set()
+    emails = 0
+    for batch in batches:
+        people.update(person.email for person in batch.recipients)
+        if dry_run:
+            emails += len(batch.recipients)
+            continue
+        result = send_templated_email(
+            "policy/emails/review_reminder", batch.recipients, reminder_context(batch, today)
+        )
+        if not result.sent:
+            raise ReminderError(
+                f"Could not send the review reminders to {batch.group_name}: "
+                "the mail server refused them (see the error log)."
+            )
+        emails += result.sent
+        with transaction.atomic():
+            ReviewReminder.objects.bulk_create(
+                [
+                    ReviewReminder(page=policy, sent_on=today, recipients=result.sent)
+                    for policy in batch.policies
+                ],
+                ignore_conflicts=True,
+            )
     return ReminderOutcome(
-        emails=len(batches),
+        emails=emails,
         policies=sum(len(batch.policies) for batch in batches),
         people=len(people),
     )

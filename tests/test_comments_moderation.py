@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from comments.models import Comment
 from tests.comments_support import add_comment
@@ -200,7 +201,7 @@ def test_a_mail_failure_never_blocks_approval(
 ):
     comment = add_comment(story, status="pending", email="kim@example.org", notify_on_approval=True)
     with (
-        caplog.at_level(logging.ERROR, logger="comments.moderation"),
+        caplog.at_level(logging.ERROR, logger="clinic_site.notifications"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client_for(comms).post(edit_url(comment), {"status": "approved"})
@@ -208,7 +209,26 @@ def test_a_mail_failure_never_blocks_approval(
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
     assert comment.email == "kim@example.org"  # not told yet, so not forgotten yet
-    assert "Could not send a comment notification" in caplog.text
+    assert "Could not send the email comments/emails/approved_commenter to kim@" in caplog.text
+
+
+def test_the_author_is_told_in_their_admin_language_and_the_reader_in_the_storys(
+    client_for, comms, author, story, django_capture_on_commit_callbacks
+):
+    profile = UserProfile.get_for_user(author)
+    profile.preferred_language = "es"
+    profile.save()
+    comment = add_comment(
+        story, status="pending", name="Kim", email="kim@example.org", notify_on_approval=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(comms).post(edit_url(comment), {"status": "approved"})
+    to_author = next(m for m in mail.outbox if m.to == [author.email])
+    to_reader = next(m for m in mail.outbox if m.to == ["kim@example.org"])
+    spanish = f"Ya está publicado un comentario de un lector sobre «{story.title}»"
+    assert to_author.subject == spanish
+    assert to_author.body.startswith("Hola, Ana Torres:")
+    assert to_reader.subject == f"Your comment on “{story.title}” is published"
 
 
 def test_only_administrators_may_delete_a_comment(client_for, comms, admin_user, story):

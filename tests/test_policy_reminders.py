@@ -1,14 +1,17 @@
 """policy_review_reminders: emails the owner group about due policies, once a day per policy."""
 
 import datetime
+import logging
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from policy.models import ReviewReminder
 from policy.reviews import send_review_reminders
@@ -111,6 +114,37 @@ def test_mail_server_failure_is_reported_and_can_be_retried(due):
     make_user("comms2", "Communications")
     error = command_error()
     assert error.returncode == 1
-    assert str(error).startswith("Could not send the review reminders: ")
+    assert str(error).startswith("Could not send the review reminders to Communications: ")
     assert "\n" not in str(error)
     assert not ReviewReminder.objects.exists()  # nothing remembered: the next run retries
+
+
+def test_each_member_is_reminded_in_their_own_language(comms, due):
+    spanish = make_user("comms_es", "Communications")
+    profile = UserProfile.get_for_user(spanish)
+    profile.preferred_language = "es"
+    profile.save()
+    assert run().startswith("Sent 2 email(s) to 2 person(s)")
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert by_address["comms@example.org"].subject == "2 policies are due for review"
+    assert by_address["comms_es@example.org"].subject == "2 políticas pendientes de revisión"
+    assert "Overdue by 5 days" in by_address["comms@example.org"].body
+    assert "Con 5 días de retraso" in by_address["comms_es@example.org"].body
+
+
+class FailsForOneAddress(locmem.EmailBackend):
+    def send_messages(self, messages):
+        if any("comms2@" in address for message in messages for address in message.to):
+            raise ConnectionRefusedError("mailbox unavailable")
+        return super().send_messages(messages)
+
+
+@override_settings(EMAIL_BACKEND="tests.test_policy_reminders.FailsForOneAddress")
+def test_one_failed_address_is_logged_and_the_others_are_reminded(comms, due, caplog):
+    make_user("comms2", "Communications")
+    with caplog.at_level(logging.ERROR, logger="clinic_site.notifications"):
+        output = run()
+    assert output.startswith("Sent 1 email(s) to 2 person(s)")
+    assert [message.to for message in mail.outbox] == [["comms@example.org"]]
+    assert "Could not send the email policy/emails/review_reminder to comms2@" in caplog.text
+    assert ReviewReminder.objects.count() == 2  # reminded: a member heard of it

@@ -19,15 +19,11 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.dispatch import Signal
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import override
 from wagtail.admin.mail import (
     BaseGroupApprovalTaskStateEmailNotifier,
     GroupApprovalTaskStateSubmissionEmailNotifier,
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
-    send_mail,
 )
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import (
@@ -37,8 +33,8 @@ from wagtail.signals import (
     workflow_rejected,
     workflow_submitted,
 )
-from wagtail.users.models import UserProfile
 
+from clinic_site.notifications import edit_link, send_templated_email
 from workflow.groups import COMMUNICATIONS, active_members
 
 logger = logging.getLogger(__name__)
@@ -71,11 +67,6 @@ class AwaitingReviewNotifier(NeverRaise, GroupApprovalTaskStateSubmissionEmailNo
     """Members of the stage's group: a page awaits your review."""
 
 
-def admin_url(page: Page) -> str:
-    """The page in the editor, under the one base address of every emailed link."""
-    return settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
 def live_url(page: Page) -> str:
     """The page's public address under ``WAGTAILADMIN_BASE_URL`` (not the Site's hostname)."""
     parts = page.get_url_parts()
@@ -90,7 +81,7 @@ class RejectedNotifier(NeverRaise, WorkflowStateRejectionEmailNotifier):
 
     def get_context(self, workflow_state: WorkflowState, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(workflow_state, **kwargs)
-        context["edit_url"] = admin_url(context["page"])
+        context["edit_url"] = edit_link(context["page"])
         return context
 
     def get_recipient_users(self, workflow_state: WorkflowState, **kwargs: Any) -> set:
@@ -114,7 +105,7 @@ class PublishedNotifier(NeverRaise, WorkflowStateApprovalEmailNotifier):
         )
         context.update(
             live_url=live_url(context["page"]),
-            edit_url=admin_url(context["page"]),
+            edit_url=edit_link(context["page"]),
             signoff=signoff,
             signoff_comment=signoff.get_comment() if signoff else "",
         )
@@ -221,20 +212,7 @@ def notify_publication_refused(page: Page, reasons: list[str], route: str) -> in
 
 def notify_authors_and_communications(page: Page, template: str, extra: dict[str, Any]) -> int:
     """Email the page's writers and Communications in their own language; returns failed sends."""
-    failures = 0
-    edit_url = admin_url(page)
-    for person in consent_recipients(page):
-        context = {"user": person, "page": page, "edit_url": edit_url, **extra}
-        with override(UserProfile.get_for_user(person).get_preferred_language()):
-            subject = render_to_string(
-                f"workflow/notifications/{template}_subject.txt", context
-            ).strip()
-            body = render_to_string(f"workflow/notifications/{template}.txt", context)
-        try:
-            send_mail(subject, body, [person.email])
-        except Exception:
-            failures += 1
-            logger.exception(
-                "Could not send %s about page %s to %s", template, page.pk, person.email
-            )
-    return failures
+    context = {"page": page, "edit_url": edit_link(page), **extra}
+    return send_templated_email(
+        f"workflow/notifications/{template}", consent_recipients(page), context
+    ).failed

@@ -10,7 +10,6 @@ twice, or again after a crash, never sends the same email twice.
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -19,11 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import override
-from wagtail.admin.mail import send_mail
 from wagtail.log_actions import log
 from wagtail.models import (
     Page,
@@ -33,11 +28,9 @@ from wagtail.models import (
     WorkflowState,
     get_default_page_content_type,
 )
-from wagtail.users.models import UserProfile
 
+from clinic_site.notifications import Recipient, Sent, edit_link, send_templated_email
 from workflow.groups import COMMUNICATIONS, active_members
-
-logger = logging.getLogger(__name__)
 
 OVERDUE_REMINDER_ACTION = "workflow.overdue_reminder"
 OVERDUE_ESCALATION_ACTION = "workflow.overdue_escalation"
@@ -161,29 +154,23 @@ def reviewers_of(task: Task) -> list[AbstractBaseUser]:
     return list(people.values())
 
 
-def escalation_recipients() -> list[tuple[str, str]]:
-    """(address, language) of the Communications leads.
+def escalation_recipients() -> list[Recipient]:
+    """The Communications leads.
 
     ``REVIEW_ESCALATION_EMAILS`` names them; when it is empty, every member of Communications
     is told. A lead with a staff account is written to in their admin language.
     """
     addresses = list(settings.REVIEW_ESCALATION_EMAILS)
     if not addresses:
-        return [(person.email, language_of(person)) for person in active_members(COMMUNICATIONS)]
+        return [Recipient.for_user(person) for person in active_members(COMMUNICATIONS)]
     users = get_user_model().objects.filter(email__in=addresses, is_active=True)
     by_email = {user.email: user for user in users}
-    return [(address, language_of(by_email.get(address))) for address in addresses]
-
-
-def language_of(person: AbstractBaseUser | None) -> str:
-    if person is None:
-        return settings.LANGUAGE_CODE
-    return UserProfile.get_for_user(person).get_preferred_language()
-
-
-def edit_url(page: Page) -> str:
-    """The page in the editor, under ``WAGTAILADMIN_BASE_URL`` like every emailed link."""
-    return settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return [
+        Recipient.for_user(by_email[address])
+        if address in by_email
+        else Recipient(address, settings.LANGUAGE_CODE)
+        for address in addresses
+    ]
 
 
 @dataclass
@@ -196,32 +183,18 @@ class ReminderOutcome:
 
 
 def send_emails(
-    template: str, review: OverdueReview, recipients: Iterable[tuple[str, str]]
-) -> tuple[int, int]:
-    """One email per recipient in their language; returns (sent, failed)."""
-    sent = failed = 0
+    template: str, review: OverdueReview, recipients: Iterable[Recipient | AbstractBaseUser]
+) -> Sent:
+    """One email per recipient in their language."""
     context = {
         "page": review.page,
         "task": review.task,
         "started_at": review.task_state.started_at,
         "due_at": review.due_at,
-        "edit_url": edit_url(review.page),
+        "edit_url": edit_link(review.page),
         "working_days": due_days(review.task),
     }
-    for address, language in recipients:
-        with override(language):
-            subject = render_to_string(
-                f"workflow/notifications/{template}_subject.txt", context
-            ).strip()
-            body = render_to_string(f"workflow/notifications/{template}.txt", context)
-        try:
-            send_mail(subject, body, [address])
-        except Exception:
-            failed += 1
-            logger.exception("Could not send %s for task state %s", template, review.task_state.pk)
-        else:
-            sent += 1
-    return sent, failed
+    return send_templated_email(f"workflow/notifications/{template}", recipients, context)
 
 
 def remind(review: OverdueReview, outcome: ReminderOutcome, now: datetime.datetime) -> None:
@@ -239,20 +212,19 @@ def remind(review: OverdueReview, outcome: ReminderOutcome, now: datetime.dateti
             people = reviewers_of(review.task)
             if not people:
                 outcome.unassigned.append(review.task.name)
-            recipients = [(person.email, language_of(person)) for person in people]
-            sent, failed = send_emails("overdue_reminder", review, recipients)
-            outcome.emails += sent
-            outcome.failures += failed
-            if sent:
+            result = send_emails("overdue_reminder", review, people)
+            outcome.emails += result.sent
+            outcome.failures += result.failed
+            if result.sent:
                 outcome.reminded += 1
-                record(review, OVERDUE_REMINDER_ACTION, now, day=today, recipients=sent)
+                record(review, OVERDUE_REMINDER_ACTION, now, day=today, recipients=result.sent)
         if now >= review.escalate_at and not already_logged(OVERDUE_ESCALATION_ACTION, state):
-            sent, failed = send_emails("overdue_escalation", review, escalation_recipients())
-            outcome.emails += sent
-            outcome.failures += failed
-            if sent:
+            result = send_emails("overdue_escalation", review, escalation_recipients())
+            outcome.emails += result.sent
+            outcome.failures += result.failed
+            if result.sent:
                 outcome.escalated += 1
-                record(review, OVERDUE_ESCALATION_ACTION, now, recipients=sent)
+                record(review, OVERDUE_ESCALATION_ACTION, now, recipients=result.sent)
 
 
 def record(review: OverdueReview, action: str, now: datetime.datetime, **data) -> None:

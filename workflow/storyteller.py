@@ -14,7 +14,6 @@ import datetime
 import hashlib
 import hmac
 import json
-import logging
 import re
 from typing import Any
 
@@ -23,23 +22,18 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from modelcluster.models import get_all_child_relations
-from wagtail.admin.mail import send_mail
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 
 from clinic_site.client import client_address
+from clinic_site.notifications import Recipient, edit_link, send_templated_email
 from workflow.models import ConsentRecord, ReviewableMixin, StorytellerApproval
 from workflow.models.storyteller import StorytellerLinkVisit, token_hash
-
-logger = logging.getLogger(__name__)
 
 LINK_SENT_ACTION = "workflow.storyteller_link_sent"
 DECISION_ACTION = "workflow.storyteller_decision"
@@ -148,9 +142,14 @@ def link_url(token: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+class LinkNotSent(Exception):
+    """The storyteller's email could not be sent (already logged); no link was created."""
+
+
 def send_link(page: Page, user: AbstractBaseUser) -> StorytellerApproval:
     """Create a link to the latest revision and email it to the storyteller in the page's
-    language. Raises ValueError with the reason when no link can be sent."""
+    language. Raises ValueError with the reason when no link can be sent, and
+    :class:`LinkNotSent` when the email could not be sent."""
     revision = page.get_latest_revision()
     version = revision.as_object()
     reason = sending_refusal(version)
@@ -158,26 +157,26 @@ def send_link(page: Page, user: AbstractBaseUser) -> StorytellerApproval:
         raise ValueError(reason)
     record = version.consent_record
     token, hashed = StorytellerApproval.new_token()
-    approval = StorytellerApproval.objects.create(
-        page=page,
-        revision=revision,
-        consent_record=record,
-        content_fingerprint=content_fingerprint(version),
-        token_hash=hashed,
-        sent_to=record.email,
-        requested_by=user,
-        expires_at=timezone.now() + datetime.timedelta(days=link_days()),
-    )
-    context = {
-        "page": version,
-        "url": link_url(token),
-        "expires_at": approval.expires_at,
-        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
-    }
-    with override(page.locale.language_code):
-        subject = render_to_string("workflow/storyteller/link_subject.txt", context).strip()
-        body = render_to_string("workflow/storyteller/link.txt", context)
-    send_mail(subject, body, [record.email])
+    with transaction.atomic():
+        approval = StorytellerApproval.objects.create(
+            page=page,
+            revision=revision,
+            consent_record=record,
+            content_fingerprint=content_fingerprint(version),
+            token_hash=hashed,
+            sent_to=record.email,
+            requested_by=user,
+            expires_at=timezone.now() + datetime.timedelta(days=link_days()),
+        )
+        context = {
+            "page": version,
+            "url": link_url(token),
+            "expires_at": approval.expires_at,
+            "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
+        }
+        storyteller = Recipient(record.email, page.locale.language_code)
+        if not send_templated_email("workflow/storyteller/link", [storyteller], context).sent:
+            raise LinkNotSent(page.pk)  # the link nobody received is not kept
     log(
         instance=page,
         action=LINK_SENT_ACTION,
@@ -252,23 +251,16 @@ def store_decision(
 def notify_author(approval: StorytellerApproval) -> None:
     """Email whoever sent the link the storyteller's decision, in their own language."""
     person = approval.requested_by
-    if person is None or not person.email:
+    if person is None:
         return
     page = approval.page.specific
     context = {
         "approval": approval,
         "page": page,
         "approved": approval.decision == StorytellerApproval.Decision.APPROVED,
-        "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "edit_url": edit_link(page),
     }
-    with override(UserProfile.get_for_user(person).get_preferred_language()):
-        subject = render_to_string("workflow/storyteller/decision_subject.txt", context).strip()
-        body = render_to_string("workflow/storyteller/decision.txt", context)
-    try:
-        send_mail(subject, body, [person.email])
-    except Exception:
-        logger.exception("Could not send the storyteller's decision on page %s", page.pk)
+    send_templated_email("workflow/storyteller/decision", [person], context)
 
 
 def visitor_fingerprint(request: HttpRequest) -> str:

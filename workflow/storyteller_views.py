@@ -8,8 +8,6 @@ its client address's limit.
 
 from __future__ import annotations
 
-import logging
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +22,7 @@ from wagtail.models import Page
 from workflow.groups import is_review_staff
 from workflow.models import StorytellerApproval
 from workflow.storyteller import (
+    LinkNotSent,
     approval_for_token,
     content_fingerprint,
     link_days,
@@ -33,8 +32,6 @@ from workflow.storyteller import (
     send_link,
     sending_refusal,
 )
-
-logger = logging.getLogger(__name__)
 
 REFUSALS = {
     "unknown": (
@@ -173,8 +170,7 @@ def send_storyteller_link(request: HttpRequest, page_id: int) -> HttpResponse:
             return edit_url
         try:
             send_link(page, request.user)
-        except Exception:
-            logger.exception("Could not send the storyteller's link for page %s", page.pk)
+        except LinkNotSent:
             messages.error(request, _("The email could not be sent; please try again later."))
             return edit_url
         messages.success(
