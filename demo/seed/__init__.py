@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from demo.seed import (
     comments,
+    menus,
     pages,
     policy,
     search,
@@ -28,6 +29,8 @@ STEPS: list[SeedStep] = [
     # Before the stories and videos, which are filed under its topics.
     topics.seed,
     stories.seed,
+    # After the pages it ticks "Show in menus" on (a no-op for pages the demo just created).
+    menus.seed,
     # After stories and policy, before translations (which copy the reviewed-by line): consent
     # states, past clinical reviews and the review inbox.
     workflow.seed,

@@ -326,7 +326,14 @@ def backdate(revision: Revision, when: datetime.datetime) -> None:
 
 def create_policy(index: PolicyIndexPage, user, context: SeedContext) -> PolicyPage:
     today = timezone.localdate()
-    policy = PolicyPage(title=POLICY_TITLE, slug=POLICY_SLUG, summary=POLICY_SUMMARY, live=False)
+    # In the main menu (Promote tab, "Show in menus"): readers go straight to the policy.
+    policy = PolicyPage(
+        title=POLICY_TITLE,
+        slug=POLICY_SLUG,
+        summary=POLICY_SUMMARY,
+        live=False,
+        show_in_menus=True,
+    )
     first_published = last_published = None
     for number, entry in enumerate(VERSIONS):
         key = (int(entry.version.split(".")[0]), int(entry.version.split(".")[1]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 POLICY_INDEX = {
     "Policies": "Políticas",
-    "policy": "policy",
+    "policy": "politicas",
     (
         "The rules our staff follow when they take part in public conversations. We publish them "
         "so that patients and the public know what they can expect from us."
@@ -20,7 +20,7 @@ POLICY_INDEX = {
 
 POLICY = {
     "Social media policy": "Política de redes sociales",
-    "social-media": "social-media",
+    "social-media": "redes-sociales",
     (
         "How everyone who works or volunteers at the hospital can take part online safely: "
         "protecting patients' privacy, speaking for themselves, keeping professional boundaries "

@@ -1,8 +1,10 @@
 """The Spanish text of the demo pages, keyed by the English text of each segment.
 
 Written by a person for Spanish-speaking readers (usted, a neutral Spanish that reads well on
-both sides of the Atlantic), not machine translated. Section slugs stay English so /es/stories/
-mirrors /en/stories/ and the menu works in both languages; stories and videos get Spanish slugs.
+both sides of the Atlantic), not machine translated. Slugs are translated too, as a translator
+does in wagtail-localize's editor: /es/historias/, /es/videos/ ("vídeos" without the accent),
+/es/politicas/redes-sociales/ (``translations.FORMER_SPANISH_SLUGS`` redirects the older English
+ones). The menu is built from the page tree, so it follows the Spanish slugs.
 Names of invented people stay as they are; the illustrations' alt text describes the same
 pictures.
 """
@@ -27,7 +29,7 @@ HOME = {
 
 STORY_INDEX = {
     "Stories": "Historias",
-    "stories": "stories",
+    "stories": "historias",
     "Patients, families, friends and staff tell what happened here, in their own words.": (
         "Pacientes, familiares, amigos y profesionales cuentan lo que vivieron aquí, con sus "
         "propias palabras."

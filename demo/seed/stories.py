@@ -32,7 +32,7 @@ CONSENT_VALID_DAYS = 730
 def get_or_create_index(home: HomePage, model: type[Page], slug: str, texts: dict) -> Page:
     index = model.objects.child_of(home).filter(slug=slug).first()
     if index is None:
-        index = model(title=texts["title"], slug=slug, intro=texts["intro"])
+        index = model(title=texts["title"], slug=slug, intro=texts["intro"], show_in_menus=True)
         home.add_child(instance=index)
         index.save_revision().publish()
     return index

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -17,6 +20,18 @@ from demo.seed.spanish_text import SPANISH_PAGES
 
 from .storyteller import approve_as_storyteller
 from .users import SeedContext
+
+# Before the menu came from the page tree (#18) these Spanish pages kept their English slugs, and
+# those addresses were public (bookmarks, feed readers, other sites' links). English page path
+# -> the slug its Spanish version had. Each old address, and those of the pages under it, answers
+# with a permanent redirect to the page's Spanish address (wagtail.contrib.redirects).
+FORMER_SPANISH_SLUGS = {
+    "stories/": "stories",
+    "policy/": "policy",
+    "policy/social-media/": "social-media",
+}
+# Routes of a routable page that readers' software keeps requesting: the story feeds.
+FEED_ROUTES = ("feed_rss", "feed_atom")
 
 
 class SpanishTextMissing(Exception):
@@ -83,9 +98,69 @@ def translate_page(english: Page, lines: dict[str, str], spanish: Locale, user) 
     return "published"
 
 
+def route_paths(page: Page) -> list[str]:
+    """The page's own address ("") and, for a routable page, its feeds' routes ("/feed/rss/")."""
+    routes = [""]
+    for name in FEED_ROUTES:
+        try:
+            routes.append(Redirect.normalise_page_route_path(page.reverse_subpage(name)))
+        except (AttributeError, NoReverseMatch):
+            continue
+    return routes
+
+
+def redirect_former_addresses(spanish: Locale) -> int:
+    """Permanent redirects from the Spanish pages' former addresses; how many were added.
+
+    What Wagtail does by itself when a translator changes a slug (``WAGTAILREDIRECTS_AUTO_CREATE``,
+    descendants included), for a database whose Spanish pages were created with today's slugs;
+    feeds included, which Wagtail's own redirects leave out.
+    """
+    home = english_page("").get_translation_or_none(spanish)
+    if home is None:
+        return 0
+    renamed = {}  # Spanish url_path -> the slug it had
+    for path, former in FORMER_SPANISH_SLUGS.items():
+        version = english_page(path).get_translation_or_none(spanish)
+        if version is not None and version.slug != former:
+            renamed[version.url_path] = former
+    if not renamed:
+        return 0
+    home_address = home.get_url_parts()[2]
+    under_renamed = Q()
+    for url_path in renamed:
+        under_renamed |= Q(url_path__startswith=url_path)
+    added = 0
+    for page in Page.objects.live().filter(under_renamed, locale=spanish).specific():
+        parts = page.url_path[len(home.url_path) :].strip("/").split("/")
+        former_parts, prefix = [], home.url_path
+        for part in parts:
+            prefix += f"{part}/"
+            former_parts.append(renamed.get(prefix, part))
+        url_parts = page.get_url_parts()
+        if url_parts is None or url_parts[0] is None or former_parts == parts:
+            continue
+        former_address = home_address + "/".join(former_parts)
+        for route in route_paths(page):
+            _redirect, created = Redirect.objects.get_or_create(
+                old_path=Redirect.normalise_path(former_address + (route or "/")),
+                site_id=url_parts[0],
+                defaults={
+                    "redirect_page": page,
+                    "redirect_page_route_path": route,
+                    "is_permanent": True,
+                },
+            )
+            added += created
+    return added
+
+
 def seed(context: SeedContext) -> None:
     spanish = Locale.objects.get(language_code="es")
     user = get_user_model().objects.filter(username="admin").first()
     for path, lines in SPANISH_PAGES.items():
         outcome = translate_page(english_page(path), lines, spanish, user)
         context.say(f"Spanish /{path}: {outcome}")
+    added = redirect_former_addresses(spanish)
+    if added:
+        context.say(f"Spanish pages: {added} redirects from their former addresses")
