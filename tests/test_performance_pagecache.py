@@ -27,7 +27,7 @@ from tests.blog_factories import (
     video_index,
 )
 from tests.policy_fixtures import make_policy, policy_index, publish_version
-from workflow.consent import enforce_consent
+from workflow.consent_enforcement import enforce_consent
 
 pytestmark = pytest.mark.django_db
 

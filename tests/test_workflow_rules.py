@@ -16,8 +16,6 @@ from workflow.models import ClinicalReviewTask, CommsSignoffTask, ConsentRecord
 from workflow.rules import (
     ApprovalFacts,
     approval_refusals,
-    is_due_for_rereview,
-    may_approve,
     rereview_cutoff,
     without_approval,
 )
@@ -42,7 +40,6 @@ def facts(**overrides) -> ApprovalFacts:
 
 def test_an_uninvolved_reviewer_may_approve():
     assert approval_refusals(facts()) == []
-    assert may_approve(facts())
 
 
 def test_the_submitter_may_not_approve():
@@ -68,11 +65,13 @@ def test_page_blockers_refuse_everyone_and_come_after_duty_reasons():
     reasons = approval_refusals(blocked)
     assert len(reasons) == 3
     assert reasons[-1] == "Consent record: the consent was revoked."
-    assert not may_approve(facts(page_blockers=("anything",)))
+    assert approval_refusals(facts(page_blockers=("anything",))) == ["anything"]
 
 
 def test_a_run_without_a_recorded_submitter_refuses_nobody_for_it():
-    assert may_approve(facts(submitted_by_id=None, user_id=1, revision_editor_ids=frozenset()))
+    assert not approval_refusals(
+        facts(submitted_by_id=None, user_id=1, revision_editor_ids=frozenset())
+    )
 
 
 def test_refusing_approval_keeps_request_changes():
@@ -102,13 +101,6 @@ def test_rereview_cutoff_is_twelve_calendar_months_back(now, cutoff):
 def test_rereview_cutoff_clamps_to_the_end_of_a_shorter_month():
     now = datetime.datetime(2026, 3, 31, tzinfo=UTC)
     assert rereview_cutoff(now, months=1) == datetime.datetime(2026, 2, 28, tzinfo=UTC)
-
-
-def test_due_for_rereview_when_never_reviewed_or_older_than_a_year():
-    now = datetime.datetime(2026, 6, 15, tzinfo=UTC)
-    assert is_due_for_rereview(None, now)
-    assert is_due_for_rereview(datetime.datetime(2025, 6, 14, tzinfo=UTC), now)
-    assert not is_due_for_rereview(datetime.datetime(2025, 6, 16, tzinfo=UTC), now)
 
 
 # --- the consent record ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Admin hooks: the translation editor offers "Submit for review" and warns when out of date."""
+"""Admin hooks: the translation editor offers "Submit for review" and warns when out of date;
+wagtail-localize's publish-without-review routes are closed (``translations.localize_guard``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Page
 
+from translations.localize_guard import (
+    convert_to_alias_with_publish_permission,
+    update_translations_for_review,
+)
 from translations.status import is_out_of_date, out_of_date_message, translation_of
 from translations.views import SubmitTranslationForReviewView, can_submit
 
@@ -22,6 +27,21 @@ def register_admin_urls() -> list[URLPattern]:
             SubmitTranslationForReviewView.as_view(),
             name="translations_submit_for_review",
         )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-100)
+def guard_translation_publishing_urls() -> list:
+    """Ours in front of wagtail-localize's URLs of the same paths (``localize_guard``)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            update_translations_for_review,
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias_with_publish_permission,
+        ),
     ]
 
 

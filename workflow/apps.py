@@ -7,12 +7,8 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
         from workflow.notifications import connect_review_notifications
-        from workflow.signal_handlers import restart_review_on_new_revision
+        from workflow.signal_handlers import connect_model_signals
 
         connect_review_notifications()
-        post_save.connect(
-            restart_review_on_new_revision, dispatch_uid="workflow_restart_review_on_edit"
-        )
+        connect_model_signals()

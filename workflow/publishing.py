@@ -1,7 +1,8 @@
 """What approval writes and publishes: the clinical review record and the final publication.
 
-``WAGTAIL_FINISH_WORKFLOW_ACTION`` points at :func:`publish_approved_revision`, so finishing the
-review publishes even though Communications holds no publish permission of its own.
+The final publication itself is :func:`workflow.finish.publish_approved_revision`, the
+``WAGTAIL_FINISH_WORKFLOW_ACTION``, so finishing the review publishes even though
+Communications holds no publish permission of its own.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, TaskState, WorkflowState, get_page_models
+from wagtail.models import Page, Revision, TaskState, get_page_models
 
 from accounts.models import public_name
-from workflow.guard import ROUTE_REVIEW, refuse_publication
 from workflow.models.consent import ReviewableMixin
 
 CLINICAL_REVIEW_ACTION = "workflow.clinical_review"
@@ -65,40 +65,4 @@ def record_clinical_review(
         user=user,
         revision=revision,
         data={"reviewer": name, "reviewed_at": reviewed_at.isoformat()},
-    )
-
-
-def publish_approved_revision(workflow_state: WorkflowState, user: AbstractBaseUser | None = None):
-    """Publish the revision both stages approved, whatever the final approver's permissions.
-
-    Nobody but administrators holds publish permission, so Wagtail's default finish action
-    (which publishes as the approving user) would refuse; the review itself is the permission.
-    """
-    final_state = workflow_state.current_task_state
-    revision = (
-        final_state.revision
-        if final_state is not None
-        else workflow_state.content_object.get_latest_revision()
-    )
-    # The publishing guard asks the page's blockers again now: a consent revoked between the
-    # last approval and this moment keeps the page offline (refusal logged, people told).
-    if refuse_publication(revision, user=user, route=ROUTE_REVIEW):
-        return
-    revision.publish(user=user, skip_permission_checks=True)
-    approvals = (
-        workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED, revision=revision)
-        .select_related("task", "finished_by")
-        .order_by("finished_at")
-    )
-    log(
-        instance=revision.as_object(),
-        action=PUBLISHED_AFTER_REVIEW_ACTION,
-        user=user,
-        revision=revision,
-        data={
-            "approvals": [
-                {"task": state.task.name, "approved_by": display_name(state.finished_by)}
-                for state in approvals
-            ]
-        },
     )

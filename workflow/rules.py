@@ -57,10 +57,6 @@ def approval_refusals(facts: ApprovalFacts) -> list[str]:
     return reasons
 
 
-def may_approve(facts: ApprovalFacts) -> bool:
-    return not approval_refusals(facts)
-
-
 def without_approval(actions: Iterable[Action]) -> list[Action]:
     """The actions left when approving is refused: requesting changes stays possible."""
     return [action for action in actions if action[0] != APPROVE]
@@ -78,8 +74,3 @@ def rereview_cutoff(
     month = month_index + 1
     last_day = calendar.monthrange(year, month)[1]
     return now.replace(year=year, month=month, day=min(now.day, last_day))
-
-
-def is_due_for_rereview(last_reviewed_at: datetime.datetime | None, now: datetime.datetime) -> bool:
-    """Never reviewed, or reviewed before the cutoff: a clinician should look again."""
-    return last_reviewed_at is None or last_reviewed_at < rereview_cutoff(now)

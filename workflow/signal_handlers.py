@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wagtail.models import Page
+from django.db.models.signals import post_save
+from wagtail.models import Page, get_page_models
 
 from workflow.runs import restart_review_after_edit
 
@@ -21,3 +22,14 @@ def restart_review_on_new_revision(
         return
     if isinstance(instance, Page) and instance.latest_revision_id:
         restart_review_after_edit(instance.latest_revision)
+
+
+def connect_model_signals() -> None:
+    """Listen to the saves of page rows only: one connection per page type (a subclass's save
+    is sent with the subclass as sender), not to every model's save."""
+    for model in get_page_models():
+        post_save.connect(
+            restart_review_on_new_revision,
+            sender=model,
+            dispatch_uid=f"workflow_restart_review_on_edit:{model._meta.label}",
+        )

@@ -16,7 +16,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 
-from workflow.consent import CONSENT_UNPUBLISH_ACTION, enforce_consent
+from workflow.consent_enforcement import CONSENT_UNPUBLISH_ACTION, enforce_consent
 from workflow.deletion import (
     DELETE_REFUSED_ACTION,
     DeletionRefusedFormatter,
@@ -24,10 +24,6 @@ from workflow.deletion import (
 )
 from workflow.editor_actions import perform_review_action_without_edit
 from workflow.groups import is_review_staff
-from workflow.localize_guard import (
-    convert_to_alias_with_publish_permission,
-    update_translations_for_review,
-)
 from workflow.models import ConsentRecord
 from workflow.models.tasks import ReviewRules
 from workflow.publishing import CLINICAL_REVIEW_ACTION, PUBLISHED_AFTER_REVIEW_ACTION, display_name
@@ -139,21 +135,6 @@ def enforce_revoked_consent(request: HttpRequest, instance: object) -> None:
                 "titles": ", ".join(page.title for page in report.unpublished),
             },
         )
-
-
-@hooks.register("register_admin_urls", order=-100)
-def guard_translation_publishing_urls() -> list:
-    """In front of wagtail-localize's URLs of the same paths (see ``workflow.localize_guard``)."""
-    return [
-        path(
-            "localize/update/<int:translation_source_id>/",
-            update_translations_for_review,
-        ),
-        path(
-            "localize/page/<int:page_id>/convert_to_alias/",
-            convert_to_alias_with_publish_permission,
-        ),
-    ]
 
 
 class ReviewStaffMenuItem(MenuItem):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from blog.models import StoryIndexPage, StoryPage
-from workflow.consent import enforce_consent
+from workflow.consent_enforcement import enforce_consent
 from workflow.models import ConsentRecord
 from workflow.publishing import reviewable_page_models
 

@@ -3,7 +3,7 @@
 ``workflow`` never imports ``blog`` or ``policy``: each page type answers for itself what
 blocks its approval through :meth:`ReviewableMixin.review_blockers`, and a page type links a
 consent record with a foreign key whose reverse relation (``ConsentRecord.stories`` for
-stories) is found generically by :mod:`workflow.consent`.
+stories) is found generically by :mod:`workflow.consent_enforcement`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workflow.consent import enforce_consent
+from workflow.consent_enforcement import enforce_consent
 
 
 class Command(BaseCommand):

@@ -116,14 +116,14 @@ def enforce_consent(
         invalid = [record for record in checked if not record.is_valid(today)]
     report = EnforcementReport(invalid_records=len(invalid))
     for page, record in live_pages_relying_on(checked):
-        reasons = record.invalid_reasons(today) or consent_blockers(page)
+        reasons = record.invalid_reasons(today) or offline_reasons(page)
         if reasons:
             report.mail_failures += take_offline(page, record, reasons, user)
             report.unpublished.append(page)
     return report
 
 
-def consent_blockers(page: Page) -> list[str]:
+def offline_reasons(page: Page) -> list[str]:
     """What the live page itself says is wrong with its consent (a scope narrowed after it went
     live, for instance).
 
