@@ -18,6 +18,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import StringIO
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -35,6 +36,9 @@ from tests.quality_support import (
 )
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Screenshots and other files the browser tests leave for people to look at.
+REPOSITORY = Path(__file__).resolve().parents[2]
+E2E_OUTPUT_DIR = Path(os.environ.get("E2E_OUTPUT_DIR") or REPOSITORY / "build" / "e2e")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -179,3 +183,10 @@ def browser_page(browser, demo_site) -> Iterator[tuple[object, Requests]]:
     page.on("request", lambda request: requests.seen.append(request.url))
     yield page, requests
     context.close()
+
+
+@pytest.fixture(scope="session")
+def e2e_output_dir() -> Path:
+    """Where screenshots go: ``E2E_OUTPUT_DIR``, else ``build/e2e/`` (not committed)."""
+    E2E_OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    return E2E_OUTPUT_DIR
