@@ -1,8 +1,8 @@
 """Everything that changes what readers see, connected to the page cache and the CDN purge.
 
 Pages: publish (also scheduled, translation and policy-version publishing), unpublish (also the
-consent take-down), move, delete, and any other save of a live page; every ``migrate`` (a new
-release's templates and code). Comments: approval and
+consent take-down), move, delete, a privacy change, and any other save of a live page; every
+``migrate`` (a new release's templates and code). Comments: approval and
 every moderation decision. Search promotions. Site-wide: images, tags, locales and sites.
 Each event bumps the content generation (``pagecache.generation``) and, when a CDN is
 configured, purges the addresses it affects (``pagecache.purge``).
@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images.models import AbstractImage
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from blog.topics import Topic
@@ -77,6 +77,14 @@ def _on_save(sender, instance, update_fields=None, **kwargs) -> None:
             page = _comment_page(instance)
             if page is not None:
                 page_changed(page)
+    elif isinstance(instance, PageViewRestriction):
+        # Made private (or public again): no reader may get the copy cached before. During a
+        # page's deletion its restrictions go first: the page may already be gone.
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is None:
+            bump_now_and_on_commit()
+        else:
+            page_changed(page)
     elif isinstance(instance, SearchPromotion):
         bump_now_and_on_commit()
         if purge.enabled() and instance.query_id:
