@@ -100,7 +100,7 @@ def test_the_sitemap_lists_every_language_with_alternates(client, pairs):
 
 
 def test_spanish_interface_text_on_the_spanish_pages(client, pairs):
-    listing = client.get("/es/stories/").content.decode()
+    listing = client.get("/es/historias/").content.decode()
     for spanish in ("Saltar al contenido principal", "Filtrar historias", "Contada por"):
         assert spanish in listing
     assert "Skip to main content" not in listing and "Filter stories" not in listing
@@ -112,12 +112,12 @@ def test_spanish_interface_text_on_the_spanish_pages(client, pairs):
 
 def test_a_spanish_story_is_in_the_spanish_listing_and_feed_only(client, pairs):
     english, spanish = next((e, s) for e, s in pairs if s.specific_class.__name__ == "StoryPage")
-    spanish_listing = client.get("/es/stories/").content.decode()
+    spanish_listing = client.get("/es/historias/").content.decode()
     english_listing = client.get("/en/stories/").content.decode()
     assert spanish.title in spanish_listing and english.title not in spanish_listing
     assert english.title in english_listing and spanish.title not in english_listing
 
-    spanish_feed = feedparser.parse(client.get("/es/stories/feed/rss/").content)
+    spanish_feed = feedparser.parse(client.get("/es/historias/feed/rss/").content)
     english_feed = feedparser.parse(client.get("/en/stories/feed/atom/").content)
     spanish_titles = {entry.title for entry in spanish_feed.entries}
     english_titles = {entry.title for entry in english_feed.entries}
