@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "search",
     "private_media",
     "workflow",
+    "moderation",  # what the comment and mention queues share
     "comments",
     "mentions",
     "accounts",

@@ -1,0 +1,43 @@
+"""What the queues' snippet viewsets share: no copy, inspect or chooser views, every view behind
+the queue's permission, only the meaningful permissions in the group editor."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+
+from moderation.permissions import ModerationAccess
+
+
+class ModerationViewSetMixin:
+    access: ModerationAccess
+    # Further permissions of the queue shown in the group editor (e.g. replying as the hospital).
+    extra_codenames: tuple[str, ...] = ()
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 50
+
+    def get_urlpatterns(self) -> list:
+        """Every view answers 403 to anyone who may not moderate (deleting: administrators;
+        adding: nobody)."""
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            if pattern.name == "add":
+                pattern.callback = self.access.refuse
+            else:
+                permission = self.access.permission_for(
+                    "delete" if pattern.name == "delete" else "moderate"
+                )
+                pattern.callback = self.access.require(permission, pattern.callback)
+        return patterns
+
+    def register_chooser_viewset(self) -> None:
+        """No chooser: nothing links to these items, and it would list unmoderated ones."""
+
+    def get_permissions_to_register(self) -> QuerySet[Permission]:
+        """Only the permissions that mean something here show up in the group editor."""
+        access = self.access
+        return Permission.objects.filter(
+            content_type__app_label=access.app_label,
+            codename__in=[access.moderate_codename, access.delete_codename, *self.extra_codenames],
+        )
