@@ -2,37 +2,27 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from django.utils.translation import ngettext, ngettext_lazy
 
 from comments.forms import RejectionForm
 from comments.models import Comment
 from comments.moderation import moderate
-from comments.permissions import DELETE_PERMISSION, can_moderate, refuse
+from comments.permissions import ACCESS
+from moderation.bulk_actions import AdminOnlyDeleteBulkAction, ModerationBulkAction
 
 
-class ModerationBulkAction(SnippetBulkAction):
+class CommentBulkAction(ModerationBulkAction):
     """A moderation decision applied to every selected comment, after a confirmation page."""
 
+    access = ACCESS
     models = [Comment]
-    template_name = "comments/admin/confirm_bulk_moderation.html"
-    status: str = ""
-    confirm_label = _("Yes, go ahead")
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        # Other bulk actions list the items "without access"; that would show unmoderated
-        # comments to people who may not read them, so refuse outright.
-        if not can_moderate(request.user):
-            return refuse(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def check_perm(self, comment: Comment) -> bool:
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", comment
-        )
+    applies_to = ngettext_lazy(
+        "This decision will apply to %(counter)s comment:",
+        "This decision will apply to %(counter)s comments:",
+        "counter",
+    )
+    no_access_message = _("You don't have permission to moderate these comments")
 
     def reason(self) -> str:
         return ""
@@ -44,14 +34,8 @@ class ModerationBulkAction(SnippetBulkAction):
     def execute_action(cls, objects, user=None, status="", reason="", **kwargs) -> tuple[int, int]:
         return moderate([comment.pk for comment in objects], status, user, reason), 0
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context["action_title"] = self.display_name
-        context["confirm_label"] = self.confirm_label
-        return context
 
-
-class ApproveBulkAction(ModerationBulkAction):
+class ApproveBulkAction(CommentBulkAction):
     display_name = _("Approve")
     action_type = "approve"
     aria_label = _("Approve selected comments")
@@ -67,7 +51,7 @@ class ApproveBulkAction(ModerationBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class RejectBulkAction(ModerationBulkAction):
+class RejectBulkAction(CommentBulkAction):
     display_name = _("Reject")
     action_type = "reject"
     aria_label = _("Reject selected comments")
@@ -85,7 +69,7 @@ class RejectBulkAction(ModerationBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class SpamBulkAction(ModerationBulkAction):
+class SpamBulkAction(CommentBulkAction):
     display_name = _("Mark as spam")
     action_type = "spam"
     aria_label = _("Mark selected comments as spam")
@@ -102,15 +86,11 @@ class SpamBulkAction(ModerationBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class DeleteCommentsBulkAction(DeleteBulkAction):
+class DeleteCommentsBulkAction(AdminOnlyDeleteBulkAction):
     """Wagtail's snippet bulk delete, for administrators only (registered to replace it)."""
 
+    access = ACCESS
     models = [Comment]
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.has_perm(DELETE_PERMISSION):
-            return refuse(request)
-        return super().dispatch(request, *args, **kwargs)
 
 
 BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, SpamBulkAction, DeleteCommentsBulkAction]

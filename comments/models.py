@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from comments.prescreen import IDENTIFIER_LABELS
+from moderation.models import Moderated
 
 BODY_MIN_LENGTH = 2
 BODY_MAX_LENGTH = 3000
@@ -55,7 +56,7 @@ class CommentQuerySet(models.QuerySet):
         )
 
 
-class Comment(models.Model):
+class Comment(Moderated):
     """A reader's comment; only ``approved`` comments are ever shown to the public."""
 
     class Status(models.TextChoices):
@@ -99,15 +100,6 @@ class Comment(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("posted at"), default=timezone.now)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     rejection_reason = models.CharField(
         _("reason"), max_length=30, choices=RejectionReason.choices, blank=True
     )

@@ -10,7 +10,6 @@ from functools import partial
 
 import django_filters
 from django import forms
-from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
@@ -27,8 +26,7 @@ from comments.forms import ModerationForm
 from comments.models import Comment
 from comments.moderation import moderate
 from comments.permissions import (
-    DELETE_PERMISSION,
-    MODERATE_PERMISSION,
+    ACCESS,
     REPLY_PERMISSION,
     can_reply_as_hospital,
     refuse,
@@ -36,6 +34,7 @@ from comments.permissions import (
 )
 from comments.replies import REFUSAL_MESSAGES, approval_refusal, can_be_answered, log_refusal
 from comments.reply_view import reply_as_hospital
+from moderation.viewsets import ModerationViewSetMixin
 
 
 def _pages_with_comments(request) -> QuerySet[Page]:
@@ -120,19 +119,18 @@ class CommentEditView(EditView):
         return self.object
 
 
-class CommentViewSet(SnippetViewSet):
+class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
+    access = ACCESS
+    extra_codenames = ("reply_as_hospital",)
     model = Comment
     icon = "comment"
     menu_label = _("Comments")
     menu_name = "reader-comments"
     menu_order = 250
     add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = False
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     filterset_class = CommentFilterSet
-    list_per_page = 50
     ordering = ["-created_at"]
     list_display = [
         "excerpt",
@@ -162,27 +160,11 @@ class CommentViewSet(SnippetViewSet):
         return super().get_edit_view_kwargs(reply_url_name=self.get_url_name("reply"), **kwargs)
 
     def get_urlpatterns(self) -> list:
-        """Every view answers 403 to anyone who may not moderate (deleting: administrators;
-        adding: nobody, readers write comments); replying needs the reply permission."""
+        """The queue's views (:class:`ModerationViewSetMixin`) and the reply view, which needs
+        the reply permission."""
         patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if pattern.name == "add":
-                pattern.callback = refuse
-            else:
-                permission = DELETE_PERMISSION if pattern.name == "delete" else MODERATE_PERMISSION
-                pattern.callback = require_permission(permission, pattern.callback)
         reply_view = partial(reply_as_hospital, edit_url_name=self.get_url_name("edit"))
         patterns.append(
             path("reply/<str:pk>/", require_permission(REPLY_PERMISSION, reply_view), name="reply")
         )
         return patterns
-
-    def register_chooser_viewset(self) -> None:
-        """No chooser: nothing links to a comment, and a chooser would list unmoderated ones."""
-
-    def get_permissions_to_register(self) -> QuerySet[Permission]:
-        """Only the permissions that mean something here show up in the group editor."""
-        return Permission.objects.filter(
-            content_type__app_label="comments",
-            codename__in=["moderate_comment", "reply_as_hospital", "delete_comment"],
-        )

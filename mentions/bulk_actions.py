@@ -3,34 +3,25 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from django.utils.translation import ngettext, ngettext_lazy
 
 from mentions.forms import CANNOT_APPROVE
 from mentions.models import ReceivedMention
 from mentions.moderation import moderate
-from mentions.permissions import DELETE_PERMISSION, can_moderate, refuse
+from mentions.permissions import ACCESS
+from moderation.bulk_actions import AdminOnlyDeleteBulkAction, ModerationBulkAction
 
 
-class ModerationBulkAction(SnippetBulkAction):
+class MentionBulkAction(ModerationBulkAction):
+    access = ACCESS
     models = [ReceivedMention]
-    template_name = "mentions/admin/confirm_bulk_moderation.html"
-    status: str = ""
-    confirm_label = _("Yes, go ahead")
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        # Refuse outright: the generic "items without access" list would show the mentions.
-        if not can_moderate(request.user):
-            return refuse(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def check_perm(self, mention: ReceivedMention) -> bool:
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", mention
-        )
+    applies_to = ngettext_lazy(
+        "This decision will apply to %(counter)s mention:",
+        "This decision will apply to %(counter)s mentions:",
+        "counter",
+    )
+    no_access_message = _("You don't have permission to moderate these mentions")
 
     def get_execution_context(self) -> dict:
         return {"user": self.request.user, "status": self.status, "request": self.request}
@@ -42,14 +33,8 @@ class ModerationBulkAction(SnippetBulkAction):
             messages.warning(request, CANNOT_APPROVE)
         return changed, 0
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context["action_title"] = self.display_name
-        context["confirm_label"] = self.confirm_label
-        return context
 
-
-class ApproveBulkAction(ModerationBulkAction):
+class ApproveBulkAction(MentionBulkAction):
     display_name = _("Approve")
     action_type = "approve"
     aria_label = _("Approve selected mentions")
@@ -63,7 +48,7 @@ class ApproveBulkAction(ModerationBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class DeclineBulkAction(ModerationBulkAction):
+class DeclineBulkAction(MentionBulkAction):
     display_name = _("Decline")
     action_type = "decline"
     aria_label = _("Decline selected mentions")
@@ -77,15 +62,11 @@ class DeclineBulkAction(ModerationBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class DeleteMentionsBulkAction(DeleteBulkAction):
+class DeleteMentionsBulkAction(AdminOnlyDeleteBulkAction):
     """Wagtail's snippet bulk delete, for administrators only (registered to replace it)."""
 
+    access = ACCESS
     models = [ReceivedMention]
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.has_perm(DELETE_PERMISSION):
-            return refuse(request)
-        return super().dispatch(request, *args, **kwargs)
 
 
 BULK_ACTIONS = [ApproveBulkAction, DeclineBulkAction, DeleteMentionsBulkAction]

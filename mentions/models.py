@@ -6,11 +6,12 @@ type opts in with the class attribute ``accepts_webmentions = True``.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from moderation.models import Moderated
 
 URL_MAX_LENGTH = 2000
 TITLE_MAX_LENGTH = 150
@@ -50,7 +51,7 @@ class MentionQuerySet(models.QuerySet):
         )
 
 
-class ReceivedMention(models.Model):
+class ReceivedMention(Moderated):
     """Another site says its page (``source``) links to one of our stories (``target``).
 
     Only ``approved`` mentions are ever shown. A mention is approved by Communications, and only
@@ -100,15 +101,6 @@ class ReceivedMention(models.Model):
         blank=True,
         help_text=_("When the verification job last found the link; empty if it did not."),
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
 
     objects = MentionQuerySet.as_manager()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,7 +16,8 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 from mentions.forms import ModerationForm
 from mentions.models import ReceivedMention
 from mentions.moderation import moderate
-from mentions.permissions import DELETE_PERMISSION, MODERATE_PERMISSION, refuse, require_permission
+from mentions.permissions import ACCESS
+from moderation.viewsets import ModerationViewSetMixin
 
 
 class MentionFilterSet(WagtailFilterSet):
@@ -46,19 +46,17 @@ class MentionEditView(EditView):
         return self.object
 
 
-class MentionViewSet(SnippetViewSet):
+class MentionViewSet(ModerationViewSetMixin, SnippetViewSet):
+    access = ACCESS
     model = ReceivedMention
     icon = "link"
     menu_label = _("Mentions")
     menu_name = "webmentions"
     menu_order = 251
     add_to_admin_menu = True
-    copy_view_enabled = False
-    inspect_view_enabled = False
     index_view_class = MentionIndexView
     edit_view_class = MentionEditView
     filterset_class = MentionFilterSet
-    list_per_page = 50
     ordering = ["-received_at"]
     list_display = [
         Column("display_title", label=_("Mentioning page")),
@@ -80,24 +78,3 @@ class MentionViewSet(SnippetViewSet):
         ],
         base_form_class=ModerationForm,
     )
-
-    def get_urlpatterns(self) -> list:
-        """Every view answers 403 to anyone who may not moderate (deleting: administrators;
-        adding: nobody, other sites send mentions)."""
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            if pattern.name == "add":
-                pattern.callback = refuse
-            else:
-                permission = DELETE_PERMISSION if pattern.name == "delete" else MODERATE_PERMISSION
-                pattern.callback = require_permission(permission, pattern.callback)
-        return patterns
-
-    def register_chooser_viewset(self) -> None:
-        """No chooser: it would list mentions nobody has checked yet."""
-
-    def get_permissions_to_register(self) -> QuerySet[Permission]:
-        return Permission.objects.filter(
-            content_type__app_label="mentions",
-            codename__in=["moderate_mention", "delete_mention"],
-        )

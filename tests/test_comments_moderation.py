@@ -50,7 +50,9 @@ def test_authors_and_reviewers_are_refused_every_moderation_view(request, client
     comment = add_comment(story, status="pending")
     client = client_for(request.getfixturevalue(role))
     for url in (QUEUE, edit_url(comment), f"{QUEUE}history/{comment.pk}/"):
-        assert client.get(url).status_code == 403, url
+        refused = client.get(url)
+        assert refused.status_code == 403, url
+        assert "Comments are moderated by Communications" in refused.content.decode()
     assert client.post(edit_url(comment), {"status": "approved"}).status_code == 403
     assert client.post(bulk_url("approve", comment)).status_code == 403
     assert client.get(bulk_url("spam", comment)).status_code == 403

@@ -62,7 +62,9 @@ def test_authors_and_reviewers_are_refused_every_moderation_view(request, client
     mention = add_mention(story)
     client = client_for(request.getfixturevalue(role))
     for url in (QUEUE, edit_url(mention), f"{QUEUE}history/{mention.pk}/", f"{QUEUE}add/"):
-        assert client.get(url).status_code == 403, url
+        refused = client.get(url)
+        assert refused.status_code == 403, url
+        assert "Mentions are moderated by Communications" in refused.content.decode()
     assert client.post(edit_url(mention), {"status": "approved"}).status_code == 403
     assert client.post(bulk_url("approve", mention)).status_code == 403
     assert client.get(bulk_url("decline", mention)).status_code == 403
@@ -109,6 +111,7 @@ def test_bulk_approve_skips_mentions_whose_link_was_not_found(client_for, admin_
     client = client_for(admin_user)
     confirm = client.get(bulk_url("approve", good, pending, rejected))
     assert confirm.status_code == 200
+    assert "This decision will apply to 3 mentions:" in confirm.content.decode()
     response = client.post(bulk_url("approve", good, pending, rejected), follow=True)
     assert "cannot be approved" in response.content.decode()
     statuses = dict(ReceivedMention.objects.values_list("pk", "status"))
