@@ -20,15 +20,16 @@ pytestmark = pytest.mark.django_db
 
 DUMMY = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
-# Uncached budgets, every cache a DummyCache: Wagtail's own caches (site root paths) included.
+# Uncached budgets, every cache a DummyCache: Wagtail's own caches (site root paths) included,
+# and the main menu's one query (with any real cache it is kept, see test_home_navigation).
 UNCACHED_BUDGETS = {
     "home": 13,
-    "story listing": 13,
-    "story": 15,  # one of them the approved mentions from other sites
-    "video listing": 12,
-    "video": 13,
-    "policy": 10,
-    "search": 15,
+    "story listing": 14,
+    "story": 16,  # one of them the approved mentions from other sites
+    "video listing": 13,
+    "video": 14,
+    "policy": 11,
+    "search": 16,
 }
 
 

@@ -15,9 +15,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from pagecache import generation
 
@@ -37,33 +39,48 @@ class MenuItem:
     path: str  # the URL's path, compared with the request's to mark the current section
 
 
-def _menu_root(site: Site, language: str) -> Page | None:
-    """The home page in ``language``: the translation of the site's root, else the root."""
-    root = Page.objects.filter(pk=site.root_page_id).first()
-    if root is None:
-        return None
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None or root.locale_id == locale.pk:
-        return root
-    translated = root.get_translation_or_none(locale)
-    return translated if translated is not None and translated.live else root
+def _menu_pages(root: Page, language: str) -> list[Page]:
+    """The live, public "Show in menus" pages under the home page in ``language``, in one query;
+    those under the site's own home page when that language has no live home page (Wagtail
+    then serves the language from it).
+
+    The language's home page is a subquery, and the public filter a NOT EXISTS on the pages'
+    ancestors' view restrictions (Wagtail's ``.public()`` would load every restriction first).
+    """
+    home = Page.objects.filter(
+        translation_key=root.translation_key, locale__language_code=language, live=True
+    )
+    under_home = Q(path__startswith=Subquery(home.values("path")[:1]))
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    rows = list(
+        Page.objects.filter(
+            under_home | Q(path__startswith=root.path),
+            depth__gt=root.depth,
+            depth__lte=root.depth + MENU_DEPTH,
+        )
+        .live()
+        .in_menu()
+        .exclude(Exists(restricted))
+        .annotate(
+            under_home=ExpressionWrapper(under_home, output_field=BooleanField()),
+            language_has_home=Exists(home),
+        )
+        .order_by("path")
+    )
+    if rows and not rows[0].language_has_home:
+        return rows
+    return [row for row in rows if row.under_home]
 
 
 def build_menu(request: HttpRequest, language: str) -> list[MenuItem]:
+    """The menu of the request's site in ``language``."""
     site = Site.find_for_request(request)
-    root = _menu_root(site, language) if site is not None else None
-    if root is None:
+    if site is None:
         return []
-    pages = (
-        Page.objects.descendant_of(root)
-        .filter(depth__lte=root.depth + MENU_DEPTH)
-        .live()
-        .public()
-        .in_menu()
-        .order_by("path")
-    )
     items = []
-    for page in pages:
+    for page in _menu_pages(site.root_page, language):
         url = page.get_url(request=request)
         if url:
             items.append(MenuItem(title=page.title, url=url, path=urlsplit(url).path))
