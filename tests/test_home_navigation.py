@@ -119,6 +119,24 @@ def test_the_former_spanish_addresses_redirect_permanently(client, demo, db):
     assert client.get(former_story)["Location"] == "/es/historias/un-nuevo-nombre/"
 
 
+def test_a_translator_renaming_a_section_leaves_redirects_for_every_page_under_it(
+    client, demo, db, django_capture_on_commit_callbacks
+):
+    videos = page("es", "videos/")
+    video = videos.get_children().live().first()
+    old_video_url = video.url
+    with django_capture_on_commit_callbacks(execute=True):
+        videos.slug = "peliculas"
+        videos.save_revision().publish()
+    assert client.get("/es/peliculas/").status_code == 200
+    response = client.get("/es/videos/")
+    assert (response.status_code, response["Location"]) == (301, "/es/peliculas/")
+    response = client.get(old_video_url)
+    assert response.status_code == 301
+    assert response["Location"] == old_video_url.replace("/es/videos/", "/es/peliculas/")
+    assert ("/es/peliculas/", "Vídeos") in links(client.get("/es/").content.decode())
+
+
 def test_the_current_section_is_marked_on_its_pages_and_below(client, demo, db):
     story = StoryPage.objects.child_of(page("es", "stories/")).live().first()
     assert current(client.get("/es/historias/").content.decode()) == ["/es/historias/"]
