@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.models import Page
@@ -115,9 +116,16 @@ def refused(request: HttpRequest, status: int, reason: str) -> HttpResponse:
     return private(response.render())
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def storyteller_link(request: HttpRequest, token: str) -> HttpResponse:
-    """The storyteller reads the version sent and approves it or asks for changes, once."""
+    """The storyteller reads the version sent and approves it or asks for changes, once.
+
+    No CSRF check: the page sends no referrer, so a browser posts the decision with
+    ``Origin: null``, which Django's check refuses (the storyteller could never decide). The
+    token in the address is the only credential — no session or cookie is involved — so a
+    forged post needs the token itself, and the page sets no CSRF cookie either.
+    """
     if over_rate_limit(request):
         return refused(request, 429, "busy")
     approval = approval_for_token(token)
