@@ -98,6 +98,9 @@ class PolicyIndexPage(EditorialPermissionsMixin, Page):
 class PolicyPage(EditorialPermissionsMixin, ReviewableMixin, RoutablePageMixin, Page):
     """A published staff policy, its version details and its public version history."""
 
+    # Reviewed on its own next_review_date ("Policies due for review"), not yearly.
+    clinical_rereview_yearly = False
+
     summary = models.TextField(
         _("summary"),
         max_length=500,

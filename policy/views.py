@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,6 +10,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LocaleColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+
+from clinic_site.admin_access import PermissionRequiredReportMixin
 
 from .reviews import policies_due_for_review, review_status
 
@@ -25,7 +26,7 @@ def _formatted_date(attribute: str, empty: str = ""):
     return accessor
 
 
-class PoliciesDueForReviewView(ReportView):
+class PoliciesDueForReviewView(PermissionRequiredReportMixin, ReportView):
     """For Communications and administrators: what to review next, most urgent first."""
 
     page_title = _("Policies due for review")
@@ -44,10 +45,11 @@ class PoliciesDueForReviewView(ReportView):
         "status": _("Status"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(REPORT_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    report_permission = REPORT_PERMISSION
+    refusal = _(
+        "Only Communications and administrators can see which policies are due for review. "
+        "The policies themselves are on the website."
+    )
 
     @cached_property
     def today(self):

@@ -1,9 +1,7 @@
 """Only the workflow publishes: no side door for Communications, translations or the policy;
-what the public sees of a review, and the re-review report."""
+what the public sees of a review (the review reports: test_workflow_reports)."""
 
 from __future__ import annotations
-
-import datetime
 
 import pytest
 from django.urls import reverse
@@ -97,37 +95,6 @@ def test_the_public_story_shows_who_reviewed_it_and_when(
     with translation.override("en"):
         today = date_format(timezone.localdate(), "DATE_FORMAT")
     assert f"Clinically reviewed by Samir Patel on {today}" in html
-
-
-def test_rereview_report_lists_live_stories_reviewed_over_a_year_ago(
-    home_page, author, reviewer, client_for
-):
-    now = timezone.now()
-    stale = live_story(home_page, author, title="Reviewed long ago")
-    fresh = live_story(home_page, author, title="Reviewed last month")
-    never = live_story(home_page, author, title="Never reviewed")
-    draft_story(home_page, author, title="Draft never reviewed")
-    for page, reviewed_at in ((stale, now - datetime.timedelta(days=400)), (fresh, now)):
-        type(page).objects.filter(pk=page.pk).update(
-            reviewed_by_name="Samir Patel", last_reviewed_at=reviewed_at
-        )
-
-    client = client_for(reviewer)
-    assert (
-        "Stories due for clinical re-review"
-        in client.get(reverse("wagtailadmin_home")).content.decode()
-    )
-    report = client.get(reverse("workflow_rereview_report")).content.decode()
-    assert report.index(never.title) < report.index(stale.title)
-    assert "Reviewed last month" not in report
-    assert "Draft never reviewed" not in report
-
-    client = client_for(author)
-    assert (
-        "Stories due for clinical re-review"
-        not in client.get(reverse("wagtailadmin_home")).content.decode()
-    )
-    assert_refused(client.get(reverse("workflow_rereview_report")))
 
 
 @pytest.fixture

@@ -232,7 +232,12 @@ def test_consent_record_permissions_go_to_reviewers_and_communications_only():
             .values_list("codename", flat=True)
         )
 
-    expected = {"view_consentrecord", "add_consentrecord", "change_consentrecord"}
+    expected = {
+        "view_consentrecord",
+        "add_consentrecord",
+        "change_consentrecord",
+        "view_review_reports",  # the review reports (test_workflow_reports)
+    }
     assert codenames("Clinical reviewers") == expected
     assert codenames("Communications") == expected
     assert codenames("Authors") == set()

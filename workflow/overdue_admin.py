@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -18,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Task, TaskState
 
-from workflow.groups import is_review_staff
+from clinic_site.admin_access import PermissionMenuItem, PermissionRequiredReportMixin, report_urls
 from workflow.overdue import (
     OVERDUE_ESCALATION_ACTION,
     OVERDUE_REMINDER_ACTION,
@@ -27,6 +26,7 @@ from workflow.overdue import (
     overdue_for_user,
     overdue_reviews,
 )
+from workflow.views import REVIEW_REPORTS_PERMISSION
 
 
 class OverdueReviewsPanel(Component):
@@ -60,22 +60,21 @@ class OverdueReviewsFilterSet(WagtailFilterSet):
         fields = ["task"]
 
 
-class OverdueReviewsReportView(ReportView):
+class OverdueReviewsReportView(PermissionRequiredReportMixin, ReportView):
     """Every review stage past its due time, the most overdue first."""
 
     page_title = _("Overdue reviews")
+    report_permission = REVIEW_REPORTS_PERMISSION
+    refusal = _(
+        "Only clinical reviewers, Communications and administrators can see which reviews are "
+        "past their due time. Your own pages in review are listed on your dashboard."
+    )
     header_icon = "warning"
     model = TaskState
     filterset_class = OverdueReviewsFilterSet
     index_url_name = "workflow_overdue_report"
     index_results_url_name = "workflow_overdue_report_results"
     results_template_name = "workflow/reports/overdue_results.html"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_review_staff(request.user):
-            # A plain 403 page rather than Wagtail's redirect to the dashboard.
-            return TemplateResponse(request, "workflow/reports/overdue_forbidden.html", status=403)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return open_review_states()
@@ -84,35 +83,22 @@ class OverdueReviewsReportView(ReportView):
         return overdue_reviews(self.get_queryset())
 
 
-class ReviewStaffMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return is_review_staff(request.user)
-
-
 @hooks.register("register_admin_urls")
 def register_overdue_report_urls() -> list:
-    return [
-        path(
-            "reports/overdue-reviews/",
-            OverdueReviewsReportView.as_view(),
-            name="workflow_overdue_report",
-        ),
-        path(
-            "reports/overdue-reviews/results/",
-            OverdueReviewsReportView.as_view(results_only=True),
-            name="workflow_overdue_report_results",
-        ),
-    ]
+    return report_urls(
+        OverdueReviewsReportView, "reports/overdue-reviews/", "workflow_overdue_report"
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def register_overdue_report_menu_item() -> MenuItem:
-    return ReviewStaffMenuItem(
+    return PermissionMenuItem(
         _("Overdue reviews"),
         reverse("workflow_overdue_report"),
         name="overdue-reviews",
         icon_name="warning",
         order=760,
+        permission=REVIEW_REPORTS_PERMISSION,
     )
 
 

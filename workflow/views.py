@@ -1,27 +1,30 @@
-"""Admin report: live pages whose clinical review is more than twelve months old (or missing)."""
+"""Admin report: live stories and videos whose clinical review is more than twelve months old
+(or missing). Policies are not listed: each has its own next review date and its own report
+("Policies due for review"); a page type leaves this report with
+``clinical_rereview_yearly = False``."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import DateTimeField, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
-from workflow.groups import is_review_staff
+from clinic_site.admin_access import PermissionRequiredReportMixin
 from workflow.publishing import reviewable_page_models
 from workflow.rules import rereview_cutoff
+
+REVIEW_REPORTS_PERMISSION = "workflow.view_review_reports"
 
 
 def due_for_rereview(now: datetime.datetime | None = None) -> QuerySet[Page]:
     """Live reviewable pages never reviewed, or last reviewed before the cutoff; oldest first."""
     cutoff = rereview_cutoff(now or timezone.now())
-    models = reviewable_page_models()
+    models = [model for model in reviewable_page_models() if model.clinical_rereview_yearly]
     if not models:
         return Page.objects.none()
     due = Q(pk__in=[])
@@ -45,8 +48,13 @@ def due_for_rereview(now: datetime.datetime | None = None) -> QuerySet[Page]:
     )
 
 
-class ClinicalRereviewReportView(PageReportView):
-    page_title = _("Stories due for clinical re-review")
+class ClinicalRereviewReportView(PermissionRequiredReportMixin, PageReportView):
+    page_title = _("Stories and videos due for clinical re-review")
+    report_permission = REVIEW_REPORTS_PERMISSION
+    refusal = _(
+        "Only clinical reviewers, Communications and administrators can see which stories are "
+        "due for another clinical review."
+    )
     header_icon = "time"
     index_url_name = "workflow_rereview_report"
     index_results_url_name = "workflow_rereview_report_results"
@@ -58,11 +66,6 @@ class ClinicalRereviewReportView(PageReportView):
         "last_reviewed_at": _("Last clinical review"),
         "last_published_at": _("Last published"),
     }
-
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not is_review_staff(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_filename(self) -> str:
         return f"clinical-rereview-{timezone.localdate().isoformat()}"

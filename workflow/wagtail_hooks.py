@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from django.http import HttpRequest
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -16,6 +16,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 
+from clinic_site.admin_access import PermissionMenuItem, report_urls
 from workflow.consent_enforcement import CONSENT_UNPUBLISH_ACTION, enforce_consent
 from workflow.deletion import (
     DELETE_REFUSED_ACTION,
@@ -23,12 +24,11 @@ from workflow.deletion import (
     refuse_bulk_deletion,
 )
 from workflow.editor_actions import perform_review_action_without_edit
-from workflow.groups import is_review_staff
 from workflow.models import ConsentRecord
 from workflow.models.tasks import ReviewRules
 from workflow.publishing import CLINICAL_REVIEW_ACTION, PUBLISHED_AFTER_REVIEW_ACTION, display_name
 from workflow.runs import RESTART_AFTER_EDIT_ACTION
-from workflow.views import ClinicalRereviewReportView
+from workflow.views import REVIEW_REPORTS_PERMISSION, ClinicalRereviewReportView
 from workflow.viewsets import ConsentRecordViewSet
 
 register_snippet(ConsentRecordViewSet)
@@ -137,35 +137,22 @@ def enforce_revoked_consent(request: HttpRequest, instance: object) -> None:
         )
 
 
-class ReviewStaffMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return is_review_staff(request.user)
-
-
 @hooks.register("register_admin_urls")
 def register_rereview_report_urls() -> list:
-    return [
-        path(
-            "reports/clinical-rereview/",
-            ClinicalRereviewReportView.as_view(),
-            name="workflow_rereview_report",
-        ),
-        path(
-            "reports/clinical-rereview/results/",
-            ClinicalRereviewReportView.as_view(results_only=True),
-            name="workflow_rereview_report_results",
-        ),
-    ]
+    return report_urls(
+        ClinicalRereviewReportView, "reports/clinical-rereview/", "workflow_rereview_report"
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def register_rereview_report_menu_item() -> MenuItem:
-    return ReviewStaffMenuItem(
-        _("Stories due for clinical re-review"),
+    return PermissionMenuItem(
+        ClinicalRereviewReportView.page_title,
         reverse("workflow_rereview_report"),
         name="clinical-rereview",
         icon_name="time",
         order=750,
+        permission=REVIEW_REPORTS_PERMISSION,
     )
 
 

@@ -283,6 +283,9 @@ class ReviewableMixin(models.Model):
     last_reviewed_at = models.DateTimeField(
         _("last clinical review"), null=True, blank=True, editable=False
     )
+    # Listed in "Stories and videos due for clinical re-review" twelve months after review;
+    # a page type with its own review schedule (the policy) says False.
+    clinical_rereview_yearly = True
 
     class Meta:
         abstract = True

@@ -194,6 +194,14 @@ class ClinicalReviewTask(ReviewRules, GroupApprovalTask):
     class Meta:
         verbose_name = _("clinical review task")
         verbose_name_plural = _("clinical review tasks")
+        # The workflow's reports (workflow.reports) are about its reviews: their permission
+        # lives on the workflow's own task model, granted to the review groups by migration.
+        permissions = [
+            (
+                "view_review_reports",
+                _("Can see the review reports (due for clinical re-review, overdue reviews)"),
+            )
+        ]
 
 
 class CommsSignoffTask(ReviewRules, GroupApprovalTask):
