@@ -1,7 +1,7 @@
 """Stories, videos and their index pages for tests; small real images made with Pillow.
 
 Importable by any test module (the comments and search tests need stories too). The fixtures
-that use these live in the test modules themselves.
+that use these live in the test modules themselves. Consent records: tests.workflow_factories.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import datetime
 import itertools
 import json
 
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -18,7 +17,7 @@ from wagtail.models import Locale
 
 from blog.models import StoryIndexPage, StoryPage, Topic, VideoIndexPage, VideoPage
 from home.models import HomePage
-from workflow.models import ConsentRecord
+from tests.workflow_factories import make_consent, storyteller_approves
 
 _counter = itertools.count(1)
 
@@ -55,25 +54,6 @@ def body(text: str = "A short story about a long night on the ward.") -> list[tu
     return [("text", f"<p>{text}</p>")]
 
 
-def valid_consent(name: str = "Test Patient") -> ConsentRecord:
-    """A signed consent with its form attached, covering everything a story can show."""
-    from tests.workflow_factories import signed_consent_form
-
-    today = timezone.localdate()
-    return ConsentRecord.objects.create(
-        person_name=name,
-        relationship=ConsentRecord.Relationship.SELF,
-        purpose="Publication of my story on the hospital's website.",
-        date_signed=today - datetime.timedelta(days=10),
-        expires_on=today + datetime.timedelta(days=730),
-        scope_web_stories=True,
-        scope_video=True,
-        scope_photographs=True,
-        scope_name_in_byline=True,
-        signed_form=signed_consent_form(),
-    )
-
-
 def topic_named(name: str, locale: Locale | None = None) -> Topic:
     """The topic called ``name`` in ``locale`` (default English), created as Communications do."""
     default = Locale.get_default()
@@ -90,41 +70,55 @@ def topic_named(name: str, locale: Locale | None = None) -> Topic:
     return translation
 
 
+_NEW_CONSENT = object()
+
+
 def make_story(
-    index: StoryIndexPage,
+    parent: StoryIndexPage | HomePage,
     title: str | None = None,
     *,
+    author=None,
+    live: bool = True,
     tags: list[str] = (),
     storyteller_type: str = "staff",
+    consent_record=_NEW_CONSENT,
+    storyteller_approved: bool = True,
     published_at: datetime.datetime | None = None,
-    live: bool = True,
     image=None,
     **fields,
 ) -> StoryPage:
-    """A story under the index, published (unless live=False) with the given first date."""
+    """A story under ``parent`` (a story index, or a home page whose story index it makes if
+    missing), published through a revision unless ``live=False`` (then a never-published draft).
+
+    ``author`` owns the story and made its revision. A patient's or family member's story gets
+    a new signed consent unless ``consent_record`` is given (None: a story without one), and the
+    storyteller's approval of its revision unless ``storyteller_approved`` is False.
+    ``published_at`` is the first publication date the listings sort by.
+    """
+    index = story_index(parent) if isinstance(parent, HomePage) else parent
     number = next(_counter)
     title = title or f"Story {number}"
+    if consent_record is _NEW_CONSENT:
+        consent_record = None if storyteller_type == "staff" else make_consent(f"Patient {number}")
     story = StoryPage(
         title=title,
         slug=fields.pop("slug", f"story-{number}"),
         summary=fields.pop("summary", f"Summary of {title}."),
         storyteller_type=storyteller_type,
+        consent_record=consent_record,
         byline=fields.pop("byline", "A nurse on ward 7"),
         hero_image=image or make_image(f"Hero {number}"),
         hero_alt=fields.pop("hero_alt", "A corridor of the hospital at dawn"),
         body=fields.pop("body", body()),
         first_published_at=published_at,
+        owner=author,
+        live=False,  # published below, through a revision, as editors do
         **fields,
     )
-    if storyteller_type != "staff" and "consent_record" not in fields:
-        story.consent_record = valid_consent(f"Patient {number}")
-    story.live = False  # published below, through a revision, as editors do
     index.add_child(instance=story)
     story.tags.add(*(topic_named(tag, story.locale) for tag in tags))
-    revision = story.save_revision()
-    if story.consent_record_id:
-        from tests.workflow_factories import storyteller_approves
-
+    revision = story.save_revision(user=author)
+    if storyteller_approved and story.consent_record_id and story.needs_storyteller_approval():
         storyteller_approves(story)
     if live:
         revision.publish()
@@ -174,8 +168,6 @@ def translate(page, locale, *, title: str = "", summary: str = "", text: str = "
         translation.body = body(text)
     revision = translation.save_revision()
     if getattr(translation, "consent_record_id", None):
-        from tests.workflow_factories import storyteller_approves
-
         storyteller_approves(translation)
     revision.publish()
     return type(translation).objects.get(pk=translation.pk)
@@ -206,3 +198,7 @@ def video_form_data(thumbnail) -> dict:
         "thumbnail_alt": "A nurse waves",
         "transcript": draftail("Hello from the ward."),
     }
+
+
+# The name tests/test_performance_pagecache.py still imports; one factory: make_consent.
+valid_consent = make_consent

@@ -18,9 +18,9 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from accounts.models import StaffProfile, public_name
-from tests.blog_factories import make_video, video_index
+from tests.blog_factories import make_story, make_video, video_index
 from tests.policy_fixtures import make_policy, policy_index
-from tests.workflow_factories import draft_story, submit_for_review, workflow_action
+from tests.workflow_factories import submit_for_review, workflow_action
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def set_title_in_account_settings(client, title: str):
 
 
 def publish_through_review(home_page, author, reviewer, comms, client_for):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     submit_for_review(client_for(author), story)
     workflow_action(client_for(reviewer), story, "approve", "Accurate.")
     workflow_action(client_for(comms), story, "approve")

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import StoryPage
-from tests.blog_factories import make_image, make_story, story_index, translate, valid_consent
-from tests.workflow_factories import storyteller_approves
+from tests.blog_factories import make_image, make_story, story_index, translate
+from tests.workflow_factories import make_consent, storyteller_approves
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +186,7 @@ def test_review_blockers_need_valid_consent_for_patient_stories(index):
             "A story told by or about a patient needs a linked consent record "
             "before it can be approved."
         ]
-        consent = valid_consent(f"Person {kind}")
+        consent = make_consent(f"Person {kind}")
         story.consent_record = consent
         assert story.review_blockers() == ["The storyteller has not approved this version yet."]
         story.save_revision()

@@ -18,7 +18,7 @@ from django.test import Client
 
 from comments.models import Comment
 from home.models import HomePage
-from tests.blog_factories import body, make_story, story_index, valid_consent
+from tests.blog_factories import body, make_story, story_index
 from tests.comments_support import add_comment
 from tests.media_support import local_media_fixture  # noqa: F401
 from tests.operations_support import (
@@ -27,6 +27,7 @@ from tests.operations_support import (
     server_url,
     using_database,
 )
+from tests.workflow_factories import make_consent
 from workflow.models import ConsentRecord
 
 postgres_only = pytest.mark.skipif(
@@ -82,7 +83,7 @@ def test_backup_restores_into_a_fresh_database_and_refuses_a_full_one(
     with using_database(live):
         home = HomePage.objects.get(depth=2, locale__language_code="en")
         story = make_story(story_index(home), "The night shift", body=body(STORY_TEXT))
-        consent = valid_consent("Rosa Delgado")
+        consent = make_consent("Rosa Delgado")
         add_comment(story, COMMENT_TEXT)
         image_file = Path(settings.MEDIA_ROOT) / story.hero_image.file.name
         output = io.StringIO()

@@ -17,7 +17,6 @@ from search.promotions import PROMOTION_REFUSED_ACTION
 from tests.blog_factories import make_image, make_story, story_index
 from tests.policy_fixtures import make_policy, policy_index, publish_version
 from tests.search_support import search
-from tests.workflow_factories import draft_story
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +96,7 @@ def test_communications_cannot_write_the_text_readers_see(policy, comms, client_
 def test_communications_cannot_promote_a_page_that_is_not_live(
     home_page, author, comms, client_for
 ):
-    story = draft_story(home_page, author, title="A draft nobody reviewed")
+    story = make_story(home_page, author=author, live=False, title="A draft nobody reviewed")
     response = client_for(comms).post(ADD_URL, promotion_data("draft", {"page": str(story.pk)}))
 
     assert response.status_code == 200

@@ -7,9 +7,9 @@ from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from blog.models import StoryPage, VideoPage
-from tests.blog_factories import make_story, make_video, story_index, valid_consent, video_index
+from tests.blog_factories import make_story, make_video, story_index, video_index
 from tests.translations_support import translate_every_segment, translate_home
-from tests.workflow_factories import storyteller_approves
+from tests.workflow_factories import make_consent, storyteller_approves
 from translations.review import save_translation_draft
 from translations.status import is_out_of_date
 
@@ -108,7 +108,7 @@ def test_story_and_video_facts_are_synchronised_and_their_words_stay_translated(
     for page in (stories, videos, story, video):
         translate_every_segment(page, spanish)
 
-    consent = valid_consent("Ana Example")
+    consent = make_consent("Ana Example")
     story.storyteller_type, story.consent_record = "patient", consent
     revision = story.save_revision()
     storyteller_approves(story)

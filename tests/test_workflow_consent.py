@@ -15,13 +15,12 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState
 from wagtail.test.utils.form_data import querydict_from_html
 
+from tests.blog_factories import make_story
 from tests.test_workflow_review import assert_refused
 from tests.workflow_factories import (
-    consent,
     current_task_state,
-    draft_story,
     edit_url,
-    live_story,
+    make_consent,
     offered_actions,
     signed_consent_form,
     submit_for_review,
@@ -40,12 +39,12 @@ def invalid_consent(reason: str) -> ConsentRecord | None:
     if reason == "none":
         return None
     if reason == "unsigned":
-        return consent(date_signed=None)
+        return make_consent(date_signed=None)
     if reason == "out of scope":
-        return consent(scope_web_stories=False, scope_video=True)
+        return make_consent(scope_web_stories=False, scope_video=True)
     if reason == "expired":
-        return consent(date_signed=TODAY - datetime.timedelta(days=400), expires_on=YESTERDAY)
-    return consent(revoked_at=timezone.now(), revocation_note="Withdrawn by phone.")
+        return make_consent(date_signed=TODAY - datetime.timedelta(days=400), expires_on=YESTERDAY)
+    return make_consent(revoked_at=timezone.now(), revocation_note="Withdrawn by phone.")
 
 
 @pytest.mark.parametrize(
@@ -61,8 +60,12 @@ def invalid_consent(reason: str) -> ConsentRecord | None:
 def test_clinical_review_cannot_approve_a_patient_story_without_valid_consent(
     home_page, author, reviewer, client_for, storyteller, reason, explanation
 ):
-    story = draft_story(
-        home_page, author, storyteller_type=storyteller, consent_record=invalid_consent(reason)
+    story = make_story(
+        home_page,
+        author=author,
+        live=False,
+        storyteller_type=storyteller,
+        consent_record=invalid_consent(reason),
     )
     # The author's "Submit for review" is refused with the reason (workflow.submission) ...
     refused = submit_for_review(client_for(author), story)
@@ -89,8 +92,10 @@ def test_clinical_review_cannot_approve_a_patient_story_without_valid_consent(
 def test_staff_stories_and_stories_with_valid_consent_can_be_approved(
     home_page, author, reviewer, client_for, storyteller, with_consent
 ):
-    record = consent() if with_consent else None
-    story = draft_story(home_page, author, storyteller_type=storyteller, consent_record=record)
+    record = make_consent() if with_consent else None
+    story = make_story(
+        home_page, author=author, live=False, storyteller_type=storyteller, consent_record=record
+    )
     submit_for_review(client_for(author), story)
     assert "approve" in offered_actions(story, reviewer)
     assert workflow_action(client_for(reviewer), story, "approve").status_code == 302
@@ -100,8 +105,10 @@ def test_staff_stories_and_stories_with_valid_consent_can_be_approved(
 def test_consent_revoked_between_the_stages_blocks_sign_off(
     home_page, author, reviewer, comms, client_for
 ):
-    record = consent()
-    story = draft_story(home_page, author, storyteller_type="patient", consent_record=record)
+    record = make_consent()
+    story = make_story(
+        home_page, author=author, live=False, storyteller_type="patient", consent_record=record
+    )
     submit_for_review(client_for(author), story)
     workflow_action(client_for(reviewer), story, "approve")
     ConsentRecord.objects.filter(pk=record.pk).update(
@@ -116,18 +123,20 @@ def test_consent_revoked_between_the_stages_blocks_sign_off(
 @pytest.fixture
 def stories_with_consent(home_page, author, comms):
     """A live patient story whose consent lapsed yesterday, and one still valid for 10 days."""
-    lapsed = consent(person_name="Rosa Delgado")
-    expiring = consent(person_name="Tomas Ruiz", expires_on=TODAY + datetime.timedelta(days=10))
-    lapsed_story = live_story(
+    lapsed = make_consent(person_name="Rosa Delgado")
+    expiring = make_consent(
+        person_name="Tomas Ruiz", expires_on=TODAY + datetime.timedelta(days=10)
+    )
+    lapsed_story = make_story(
         home_page,
-        author,
+        author=author,
         storyteller_type="patient",
         consent_record=lapsed,
         title="Rosa and her heart",
     )
-    kept_story = live_story(
+    kept_story = make_story(
         home_page,
-        author,
+        author=author,
         storyteller_type="family",
         consent_record=expiring,
         title="Tomas and his son",
@@ -251,7 +260,7 @@ def test_revoking_a_consent_in_the_admin_unpublishes_its_stories_at_once(
 
 
 def test_consent_records_are_hidden_from_authors(author, reviewer, comms, client_for):
-    record = consent()
+    record = make_consent()
     client = client_for(author)
     assert "consent-records" not in client.get(reverse("wagtailadmin_home")).content.decode()
     for url in (consent_url("list"), consent_url("add"), consent_url("edit", record.pk)):

@@ -11,13 +11,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
-from tests.workflow_factories import (
-    draft_story,
-    edit_url,
-    live_story,
-    submit_for_review,
-    workflow_action,
-)
+from tests.blog_factories import make_story
+from tests.workflow_factories import edit_url, submit_for_review, workflow_action
 from workflow.deletion import DELETE_REFUSED_ACTION
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def in_review(home_page, author, client_for):
     """A story its author has submitted: it awaits clinical review."""
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     assert submit_for_review(client_for(author), story).status_code == 302
     return story
 
@@ -93,7 +88,7 @@ def test_a_reviewer_bulk_deleting_a_page_in_review_deletes_nothing(
 def test_one_refused_page_stops_a_bulk_delete_of_an_authors_own_drafts(
     home_page, in_review, author, client_for
 ):
-    own_draft = draft_story(home_page, author)
+    own_draft = make_story(home_page, author=author, live=False)
     response = client_for(author).post(bulk_url("delete", own_draft, in_review) + "&next=/admin/")
     assert response.status_code == 302
     assert exists(own_draft) and exists(in_review)
@@ -105,7 +100,7 @@ def test_one_refused_page_stops_a_bulk_delete_of_an_authors_own_drafts(
 def test_an_author_deletes_their_own_untouched_draft_and_nobody_elses(
     home_page, author, second_author, reviewer, client_for
 ):
-    draft = draft_story(home_page, author)
+    draft = make_story(home_page, author=author, live=False)
     for other in (second_author, reviewer):
         client_for(other).post(delete_url(draft))
         assert exists(draft)
@@ -132,7 +127,7 @@ def test_a_draft_sent_back_with_changes_requested_stays_for_administrators_to_de
 def test_an_author_may_not_delete_a_draft_that_was_once_published(
     home_page, author, admin_user, client_for
 ):
-    story = live_story(home_page, author)
+    story = make_story(home_page, author=author)
     story.unpublish(user=admin_user)
     client_for(author).post(delete_url(story))
     assert exists(story)
@@ -144,7 +139,7 @@ def test_an_author_may_not_delete_a_draft_that_was_once_published(
 def test_delete_is_offered_only_where_it_is_allowed(
     home_page, in_review, author, reviewer, admin_user, client_for
 ):
-    own_draft = draft_story(home_page, author)
+    own_draft = make_story(home_page, author=author, live=False)
     parent = in_review.get_parent()
     listing = reverse("wagtailadmin_explore", args=[parent.pk])
 
@@ -169,7 +164,7 @@ def test_moving_a_page_in_review_is_refused_like_deleting_it(in_review, reviewer
 
 @pytest.mark.parametrize("role", ["reviewer", "comms", "author"])
 def test_only_administrators_unpublish(role, home_page, author, request, client_for):
-    story = live_story(home_page, author)
+    story = make_story(home_page, author=author)
     client = client_for(request.getfixturevalue(role))
     unpublish = reverse("wagtailadmin_pages:unpublish", args=[story.pk])
 

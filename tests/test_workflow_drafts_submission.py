@@ -21,15 +21,13 @@ from wagtail.test.utils.form_data import (
 from wagtail_localize.models import Translation, TranslationSource
 
 from blog.models import StoryPage, VideoPage
-from tests.blog_factories import draftail, make_image, video_form_data, video_index
+from tests.blog_factories import draftail, make_image, make_story, video_form_data, video_index
 from tests.translations_support import translate_home
 from tests.workflow_factories import (
-    consent,
     current_task_state,
-    draft_story,
     edit_form_data,
     edit_url,
-    live_story,
+    make_consent,
     submit_for_review,
 )
 from workflow.models import ConsentRecord
@@ -65,7 +63,7 @@ def latest(story) -> StoryPage:
 def test_a_story_draft_and_its_autosave_keep_a_video_without_transcript(
     home_page, author, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     client = client_for(author)
     response = client.post(edit_url(story), story_form_with_video(client, story))
     assert response.status_code == 302  # saved, back to the editor
@@ -83,7 +81,7 @@ def test_a_story_draft_and_its_autosave_keep_a_video_without_transcript(
 def test_submitting_a_story_without_transcript_is_refused_and_the_draft_kept(
     home_page, author, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     client = client_for(author)
     data = story_form_with_video(client, story)
     data["action-submit"] = "1"
@@ -106,7 +104,9 @@ def test_submitting_a_story_without_transcript_is_refused_and_the_draft_kept(
 
 
 def test_a_patient_story_without_consent_is_not_submitted(home_page, author, client_for):
-    story = draft_story(home_page, author, storyteller_type="patient")
+    story = make_story(
+        home_page, author=author, live=False, storyteller_type="patient", consent_record=None
+    )
     response = submit_for_review(client_for(author), story)
     assert response.status_code == 302
     assert current_task_state(story) is None
@@ -140,8 +140,8 @@ def test_a_translation_is_not_submitted_while_its_checks_fail(
 ):
     """The translation editor's "Submit for review" asks the same checks as the page editor."""
     translate_home(home_page, spanish)
-    record = consent()
-    story = live_story(home_page, author, storyteller_type="patient", consent_record=record)
+    record = make_consent()
+    story = make_story(home_page, author=author, storyteller_type="patient", consent_record=record)
     index_source, _created = TranslationSource.get_or_create_from_instance(story.get_parent())
     Translation.objects.create(source=index_source, target_locale=spanish).save_target(
         user=author, publish=True

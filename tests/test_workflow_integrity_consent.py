@@ -11,16 +11,9 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, Revision
 
 from blog.models import VideoPage
-from tests.blog_factories import make_video, video_index
+from tests.blog_factories import make_story, make_video, video_index
 from tests.test_workflow_consent import consent_form, consent_url
-from tests.workflow_factories import (
-    consent,
-    draft_story,
-    edit_url,
-    live_story,
-    offered_actions,
-    signed_consent_form,
-)
+from tests.workflow_factories import edit_url, make_consent, offered_actions, signed_consent_form
 from workflow.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +30,13 @@ VIDEO = {
 def patient_story(home_page, author, record, **fields):
     """A patient story in clinical review (started directly: the editor's test form data
     cannot carry video blocks)."""
-    story = draft_story(
-        home_page, author, storyteller_type="patient", consent_record=record, **fields
+    story = make_story(
+        home_page,
+        author=author,
+        live=False,
+        storyteller_type="patient",
+        consent_record=record,
+        **fields,
     )
     story.get_workflow().start(story, author)
     return story
@@ -59,7 +57,7 @@ def reviewer_editor(client_for, reviewer, story) -> str:
 def test_a_story_showing_more_than_its_consent_covers_cannot_be_approved(
     home_page, author, reviewer, client_for, scope, fields, missing
 ):
-    record = consent(**{scope: False})
+    record = make_consent(**{scope: False})
     story = patient_story(home_page, author, record, **fields)
 
     assert offered_actions(story, reviewer) == ["reject"]
@@ -74,13 +72,13 @@ def test_a_story_showing_more_than_its_consent_covers_cannot_be_approved(
 def test_an_anonymous_story_with_pictures_of_places_needs_only_the_web_scope(
     home_page, author, reviewer, client_for
 ):
-    record = consent(scope_video=False, scope_photographs=False, scope_name_in_byline=False)
+    record = make_consent(scope_video=False, scope_photographs=False, scope_name_in_byline=False)
     story = patient_story(home_page, author, record, byline="", images_show_patient=False)
     assert "approve" in offered_actions(story, reviewer)
 
 
 def test_a_consent_without_its_signed_form_is_not_valid(home_page, author, reviewer, client_for):
-    record = consent(signed_form=None)
+    record = make_consent(signed_form=None)
     story = patient_story(home_page, author, record)
     assert offered_actions(story, reviewer) == ["reject"]
     assert "the signed consent form is not attached" in reviewer_editor(client_for, reviewer, story)
@@ -89,7 +87,7 @@ def test_a_consent_without_its_signed_form_is_not_valid(home_page, author, revie
 def test_a_signed_form_whose_file_changed_makes_the_consent_invalid(
     home_page, author, reviewer, client_for
 ):
-    record = consent()
+    record = make_consent()
     assert len(record.signed_form_sha256) == 64
     story = patient_story(home_page, author, record)
     assert "approve" in offered_actions(story, reviewer)
@@ -111,8 +109,10 @@ def test_a_signed_form_whose_file_changed_makes_the_consent_invalid(
 def test_authors_choose_and_see_a_consent_only_by_its_label(
     home_page, author, reviewer, comms, client_for
 ):
-    record = consent(person_name="Rosa Delgado")
-    story = draft_story(home_page, author, storyteller_type="patient", consent_record=record)
+    record = make_consent(person_name="Rosa Delgado")
+    story = make_story(
+        home_page, author=author, live=False, storyteller_type="patient", consent_record=record
+    )
     chooser = reverse("wagtailsnippetchoosers_workflow_consentrecord:choose")
     download = record.signed_form.url
 
@@ -133,7 +133,7 @@ def test_authors_choose_and_see_a_consent_only_by_its_label(
 
 @pytest.fixture
 def revoked_record():
-    return consent(revoked_at=timezone.now(), revocation_note="Withdrawn by the patient.")
+    return make_consent(revoked_at=timezone.now(), revocation_note="Withdrawn by the patient.")
 
 
 @pytest.mark.parametrize("role", ["reviewer", "comms"])
@@ -158,7 +158,7 @@ def test_a_revocation_cannot_be_undone_by_reviewers_or_communications(
 
 
 def test_expiry_never_moves_later_and_the_signed_form_is_never_swapped(reviewer, client_for):
-    record = consent()
+    record = make_consent()
     client = client_for(reviewer)
     later = (record.expires_on + datetime.timedelta(days=365)).isoformat()
     other_form = signed_consent_form()
@@ -193,8 +193,8 @@ def test_administrators_may_still_correct_a_revocation(revoked_record, admin_use
 def test_narrowing_a_consent_below_what_a_live_story_shows_takes_it_offline(
     home_page, author, reviewer, client_for
 ):
-    record = consent()
-    story = live_story(home_page, author, storyteller_type="patient", consent_record=record)
+    record = make_consent()
+    story = make_story(home_page, author=author, storyteller_type="patient", consent_record=record)
     client = client_for(reviewer)
     data = consent_form(client, record)
     data.pop("scope_name_in_byline")
@@ -216,7 +216,7 @@ def test_a_video_in_which_a_patient_appears_needs_consent_covering_video(
         reviewer_editor(client_for, reviewer, video)
     )
 
-    record = consent(scope_video=False)
+    record = make_consent(scope_video=False)
     VideoPage.objects.filter(pk=video.pk).update(consent_record=record)
     Revision.objects.filter(pk=video.get_latest_revision().pk).update(
         content={**video.get_latest_revision().content, "consent_record": record.pk}

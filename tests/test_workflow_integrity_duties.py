@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, TaskState
 
+from tests.blog_factories import make_story
 from tests.conftest import make_user
 from tests.test_workflow_review import approve_clinical, approve_in_editor, assert_refused
 from tests.workflow_factories import (
     current_task_state,
-    draft_story,
     offered_actions,
     save_draft,
     submit_for_review,
@@ -39,7 +39,7 @@ def workflow_url(name: str, page: Page, action: str) -> str:
 def comms_drafted(home_page, author, reviewer, comms, client_for):
     """Communications saved an early draft; the author then edited and submitted; clinical
     review approved. The story now awaits Communications sign-off."""
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     assert save_draft(client_for(comms), story, body_text="An early draft by comms.").status_code
     save_draft(client_for(author), story, body_text="The author's own words.")
     submit_for_review(client_for(author), story)
@@ -85,7 +85,7 @@ def test_another_communications_member_signs_off_and_the_story_goes_live(comms_d
 def test_a_reviewer_who_edited_earlier_in_the_review_cannot_approve_after_a_later_edit(
     home_page, author, reviewer, second_reviewer, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     submit_for_review(client_for(author), story)
     save_draft(client_for(reviewer), story, body_text="The reviewer rewrote this paragraph.")
     save_draft(client_for(second_reviewer), story, body_text="The reviewer rewrote this para.")
@@ -107,7 +107,7 @@ def test_a_reviewer_who_edited_earlier_in_the_review_cannot_approve_after_a_late
 def test_versions_saved_before_the_last_publication_do_not_count(
     home_page, author, reviewer, comms, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     save_draft(client_for(comms), story, body_text="Comms polished the first version.")
     Page.objects.get(pk=story.pk).specific.get_latest_revision().publish()
 

@@ -14,15 +14,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
 from tests import test_workflow_publishing
+from tests.blog_factories import make_story
 from tests.test_workflow_publishing import approve_both_stages
-from tests.workflow_factories import (
-    consent,
-    draft_story,
-    edit_form_data,
-    edit_url,
-    live_story,
-    submit_for_review,
-)
+from tests.workflow_factories import edit_form_data, edit_url, make_consent, submit_for_review
 from workflow.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +31,13 @@ spanish_story = test_workflow_publishing.spanish_story
 def scheduled_story(home_page, author, reviewer, comms, client_for):
     """A patient story approved by both stages with a go-live time in the future."""
     go_live = timezone.now() + datetime.timedelta(days=2)
-    story = draft_story(
-        home_page, author, storyteller_type="patient", consent_record=consent(), go_live_at=go_live
+    story = make_story(
+        home_page,
+        author=author,
+        live=False,
+        storyteller_type="patient",
+        consent_record=make_consent(),
+        go_live_at=go_live,
     )
     assert submit_for_review(client_for(author), story).status_code == 302
     approve_both_stages(client_for, story, reviewer, comms)
@@ -113,8 +112,10 @@ def admin_publish(client, story):
 def test_an_administrators_publish_from_the_editor_is_refused_while_consent_is_invalid(
     home_page, author, admin_user, client_for
 ):
-    record = consent(revoked_at=timezone.now(), revocation_note="Withdrawn in writing.")
-    story = draft_story(home_page, author, storyteller_type="family", consent_record=record)
+    record = make_consent(revoked_at=timezone.now(), revocation_note="Withdrawn in writing.")
+    story = make_story(
+        home_page, author=author, live=False, storyteller_type="family", consent_record=record
+    )
     client = client_for(admin_user)
 
     response = admin_publish(client, story)
@@ -132,8 +133,12 @@ def test_an_administrators_publish_from_the_editor_is_refused_while_consent_is_i
 
 
 def test_the_admin_api_publish_action_is_refused_too(home_page, author, admin_user, client_for):
-    story = draft_story(
-        home_page, author, storyteller_type="patient", consent_record=consent(signed_form=None)
+    story = make_story(
+        home_page,
+        author=author,
+        live=False,
+        storyteller_type="patient",
+        consent_record=make_consent(signed_form=None),
     )
     url = reverse("wagtailadmin_api:pages:action", args=[story.pk, "publish"])
 
@@ -146,8 +151,12 @@ def test_the_admin_api_publish_action_is_refused_too(home_page, author, admin_us
 
 
 def test_a_refusal_is_readable_in_the_page_history(home_page, author, admin_user, client_for):
-    story = draft_story(
-        home_page, author, storyteller_type="patient", consent_record=consent(signed_form=None)
+    story = make_story(
+        home_page,
+        author=author,
+        live=False,
+        storyteller_type="patient",
+        consent_record=make_consent(signed_form=None),
     )
     client = client_for(admin_user)
     admin_publish(client, story)
@@ -175,8 +184,8 @@ def test_an_administrators_translation_sync_with_publish_is_refused_while_consen
 def test_an_administrators_copy_with_publish_copies_is_refused_while_consent_is_invalid(
     home_page, author, admin_user, client_for
 ):
-    record = consent()
-    story = live_story(home_page, author, storyteller_type="patient", consent_record=record)
+    record = make_consent()
+    story = make_story(home_page, author=author, storyteller_type="patient", consent_record=record)
     ConsentRecord.objects.filter(pk=record.pk).update(expires_on=timezone.localdate() - ONE_DAY)
     pages_before = Page.objects.count()
 

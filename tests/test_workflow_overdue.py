@@ -17,7 +17,7 @@ from wagtail.models import PageLogEntry, Task, TaskState, Workflow
 from wagtail.users.models import UserProfile
 
 from operations.scheduler import job_specs
-from tests.workflow_factories import draft_story
+from tests.blog_factories import make_story
 from workflow.groups import SIGNOFF_TASK, WORKFLOW_NAME
 from workflow.overdue import (
     OVERDUE_ESCALATION_ACTION,
@@ -41,7 +41,7 @@ REPORT = "/admin/reports/overdue-reviews/"
 
 def in_clinical_review(home_page, author, started_at: datetime.datetime, title: str = ""):
     """A story submitted for review, its clinical stage started at ``started_at``."""
-    story = draft_story(home_page, author, **({"title": title} if title else {}))
+    story = make_story(home_page, author=author, live=False, **({"title": title} if title else {}))
     Workflow.objects.get(name=WORKFLOW_NAME).start(story, author)
     state = TaskState.objects.get(workflow_state__object_id=str(story.pk))
     TaskState.objects.filter(pk=state.pk).update(started_at=started_at)

@@ -12,16 +12,15 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import Translation, TranslationSource
 
 from policy.models import PolicyPage
+from tests.blog_factories import make_story
 from tests.policy_fixtures import START, make_policy, policy_index, publish_version
 from tests.test_workflow_review import assert_refused
 from tests.translations_support import translate_home
 from tests.workflow_factories import (
-    consent,
     current_task_state,
-    draft_story,
     edit_form_data,
     edit_url,
-    live_story,
+    make_consent,
     storyteller_approves,
     submit_for_review,
     workflow_action,
@@ -42,7 +41,7 @@ def is_live(page: Page) -> bool:
 
 
 def test_communications_cannot_publish_from_the_editor(home_page, author, comms, client_for):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     client = client_for(comms)
     data = edit_form_data(client, story)
     data["action-publish"] = "1"
@@ -62,7 +61,7 @@ def test_communications_cannot_publish_from_the_editor(home_page, author, comms,
 def test_nobody_but_administrators_unpublishes_outside_the_workflow(
     home_page, author, reviewer, comms, client_for, role
 ):
-    story = live_story(home_page, author)
+    story = make_story(home_page, author=author)
     client = client_for({"author": author, "reviewer": reviewer, "comms": comms}[role])
     url = reverse("wagtailadmin_pages:unpublish", args=[story.pk])
     assert_refused(client.get(url))
@@ -73,8 +72,8 @@ def test_nobody_but_administrators_unpublishes_outside_the_workflow(
 def test_bulk_actions_neither_publish_nor_unpublish_for_communications(
     home_page, author, comms, client_for
 ):
-    live = live_story(home_page, author, title="Already live")
-    draft = draft_story(home_page, author, title="Still a draft")
+    live = make_story(home_page, author=author, title="Already live")
+    draft = make_story(home_page, author=author, live=False, title="Still a draft")
     client = client_for(comms)
     for action, page in (("unpublish", live), ("publish", draft)):
         url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
@@ -86,7 +85,7 @@ def test_bulk_actions_neither_publish_nor_unpublish_for_communications(
 def test_the_public_story_shows_who_reviewed_it_and_when(
     home_page, author, reviewer, comms, client_for, client
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     submit_for_review(client_for(author), story)
     approve_both_stages(client_for, story, reviewer, comms)
 
@@ -101,8 +100,12 @@ def test_the_public_story_shows_who_reviewed_it_and_when(
 def spanish_story(home_page, spanish, author):
     """A live English patient story and its Spanish translation, saved as a draft."""
     translate_home(home_page, spanish)
-    story = live_story(
-        home_page, author, storyteller_type="patient", consent_record=consent(), title="Night"
+    story = make_story(
+        home_page,
+        author=author,
+        storyteller_type="patient",
+        consent_record=make_consent(),
+        title="Night",
     )
     index_source, _ = TranslationSource.get_or_create_from_instance(story.get_parent())
     Translation.objects.create(source=index_source, target_locale=spanish).save_target(

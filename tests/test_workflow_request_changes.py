@@ -15,12 +15,8 @@ from django.core import mail
 from django.http import QueryDict
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from tests.workflow_factories import (
-    current_task_state,
-    draft_story,
-    edit_form_data,
-    edit_url,
-)
+from tests.blog_factories import make_story
+from tests.workflow_factories import current_task_state, edit_form_data, edit_url
 from workflow.groups import CLINICAL_REVIEW_TASK, SIGNOFF_TASK
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +27,7 @@ CHECKED_BOX = re.compile(r'<input type="checkbox" name="([^"]+)"(?![^>]*\bvalue=
 @pytest.fixture
 def seeded_in_review(home_page, author, reviewer, admin_user):
     """A story submitted the way ``seed_demo`` submits one: it awaits clinical review."""
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     story.get_workflow().start(story, author)
     mail.outbox.clear()
     return story

@@ -11,10 +11,10 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
+from tests.blog_factories import make_story
 from tests.conftest import make_user
 from tests.workflow_factories import (
     current_task_state,
-    draft_story,
     edit_form_data,
     edit_url,
     offered_actions,
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def submitted(home_page, author, reviewer, comms, client_for):
     """A staff story the author has submitted: it awaits clinical review."""
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     response = submit_for_review(client_for(author), story)
     assert response.status_code == 302
     assert current_task_state(story).task.name == CLINICAL_REVIEW_TASK
@@ -56,7 +56,7 @@ def subjects_to(address: str) -> list[str]:
 
 
 def test_author_can_neither_publish_nor_approve(home_page, author, reviewer, client_for):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     client = client_for(author)
     data = edit_form_data(client, story)
     data["action-publish"] = "1"
@@ -100,7 +100,7 @@ def test_submitter_is_never_offered_approve_and_a_forced_approval_fails(
     home_page, second_reviewer, client_for
 ):
     clinician = make_user("clinician", "Authors", "Clinical reviewers", first_name="Ines")
-    story = draft_story(home_page, clinician)
+    story = make_story(home_page, author=clinician, live=False)
     client = client_for(clinician)
     submit_for_review(client, story)
 
@@ -120,7 +120,9 @@ def test_submitter_is_never_offered_approve_and_a_forced_approval_fails(
     assert state.status == TaskState.STATUS_IN_PROGRESS
 
     # Their own task state smuggled in under the URL of a page they may approve: refused.
-    other = draft_story(home_page, second_reviewer, title="Another story", slug="another")
+    other = make_story(
+        home_page, author=second_reviewer, live=False, title="Another story", slug="another"
+    )
     submit_for_review(client_for(second_reviewer), other)
     client = client_for(clinician)
     assert "approve" in offered_actions(other, clinician)
@@ -151,7 +153,7 @@ def test_the_last_editor_cannot_approve(submitted, reviewer, second_reviewer, cl
 
 def test_a_member_of_both_groups_approves_one_stage_only(home_page, author, comms, client_for):
     both = make_user("both", "Clinical reviewers", "Communications", first_name="Kim")
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     submit_for_review(client_for(author), story)
     approve_clinical(client_for, story, both)
 
@@ -284,7 +286,7 @@ class UnreachableMailServer(BaseEmailBackend):
 def test_a_mail_failure_never_blocks_the_review(
     home_page, author, reviewer, comms, client_for, caplog
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     with caplog.at_level(logging.ERROR):
         assert submit_for_review(client_for(author), story).status_code == 302
         approve_clinical(client_for, story, reviewer)
@@ -310,7 +312,7 @@ def test_a_reviewer_can_approve_from_the_editor(submitted, reviewer, client_for)
 
 def test_forcing_approve_through_the_editor_fails_for_the_submitter(home_page, client_for):
     clinician = make_user("clinician", "Authors", "Clinical reviewers", first_name="Ines")
-    story = draft_story(home_page, clinician)
+    story = make_story(home_page, author=clinician, live=False)
     submit_for_review(client_for(clinician), story)
     approve_in_editor(client_for(clinician), story)
     assert current_task_state(story).task.name == CLINICAL_REVIEW_TASK

@@ -11,13 +11,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.models import Page, Revision
 
+from tests.blog_factories import make_story
 from tests.test_workflow_request_changes import act_in_editor
 from tests.workflow_factories import (
-    consent,
     current_task_state,
-    draft_story,
     edit_url,
-    live_story,
+    make_consent,
     save_draft,
     submit_for_review,
     workflow_action,
@@ -33,8 +32,10 @@ def messages_of(response) -> list[str]:
 def test_the_consent_tab_shows_status_scope_needed_expiry_and_the_signed_form(
     home_page, author, reviewer, client_for
 ):
-    record = consent(scope_video=False, scope_name_in_byline=False)
-    story = draft_story(home_page, author, storyteller_type="patient", consent_record=record)
+    record = make_consent(scope_video=False, scope_name_in_byline=False)
+    story = make_story(
+        home_page, author=author, live=False, storyteller_type="patient", consent_record=record
+    )
     story.get_workflow().start(story, author)  # as if it lapsed after submission
     html = client_for(reviewer).get(edit_url(story)).content.decode()
     assert record.reference in html and "Valid" in html
@@ -49,7 +50,7 @@ def test_the_consent_tab_shows_status_scope_needed_expiry_and_the_signed_form(
 def test_comparing_a_never_published_story_shows_its_whole_content(
     home_page, author, reviewer, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     client = client_for(author)
     save_draft(client, story)  # an autosave-like second revision with the same text
     submit_for_review(client, story)
@@ -72,7 +73,7 @@ def test_comparing_a_never_published_story_shows_its_whole_content(
 def test_an_author_comparing_two_drafts_sees_the_changes_between_them(
     home_page, author, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     client = client_for(author)
     first = Page.objects.get(pk=story.pk).get_latest_revision()
     save_draft(client, story, body_text="A second draft of the night.")
@@ -87,7 +88,7 @@ def test_an_author_comparing_two_drafts_sees_the_changes_between_them(
 def test_comparing_a_live_story_still_shows_only_the_changes(
     home_page, author, reviewer, client_for
 ):
-    story = live_story(home_page, author)
+    story = make_story(home_page, author=author)
     client = client_for(author)
     save_draft(client, story, body_text="A new ending on the ward.")
     revision = Page.objects.get(pk=story.pk).get_latest_revision()
@@ -99,7 +100,7 @@ def test_comparing_a_live_story_still_shows_only_the_changes(
 
 
 def test_approving_says_where_the_page_went(home_page, author, reviewer, comms, client_for):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     submit_for_review(client_for(author), story)
     response = workflow_action(client_for(reviewer), story, "approve", "Accurate.")
     assert f"Approved: {story.title} — sent to Communications sign-off." in messages_of(response)
@@ -111,7 +112,7 @@ def test_approving_says_where_the_page_went(home_page, author, reviewer, comms, 
 def test_approving_from_the_editor_says_where_the_page_went(
     home_page, author, reviewer, client_for
 ):
-    story = draft_story(home_page, author)
+    story = make_story(home_page, author=author, live=False)
     submit_for_review(client_for(author), story)
     response = act_in_editor(client_for(reviewer), story, "approve")
     assert response.status_code == 302
@@ -122,7 +123,7 @@ def test_approving_a_scheduled_story_says_when_it_goes_live(
     home_page, author, reviewer, comms, client_for
 ):
     go_live = timezone.now() + datetime.timedelta(days=2)
-    story = draft_story(home_page, author, go_live_at=go_live)
+    story = make_story(home_page, author=author, live=False, go_live_at=go_live)
     submit_for_review(client_for(author), story)
     workflow_action(client_for(reviewer), story, "approve")
     response = workflow_action(client_for(comms), story, "approve")

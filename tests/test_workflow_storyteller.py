@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from tests.blog_factories import make_story
 from tests.conftest import make_user
 from tests.test_workflow_review import assert_refused
 from tests.workflow_factories import (
-    consent,
     current_task_state,
-    draft_story,
     edit_url,
+    make_consent,
     offered_actions,
     save_draft,
     submit_for_review,
@@ -39,10 +39,11 @@ NOT_APPROVED = "The storyteller has not approved this version yet."
 @pytest.fixture
 def story(home_page, author):
     """A patient's story whose storyteller has not been asked yet."""
-    record = consent(person_name="Rosa Delgado", email=STORYTELLER)
-    return draft_story(
+    record = make_consent(person_name="Rosa Delgado", email=STORYTELLER)
+    return make_story(
         home_page,
-        author,
+        author=author,
+        live=False,
         storyteller_type="patient",
         consent_record=record,
         storyteller_approved=False,
@@ -155,7 +156,7 @@ def test_a_later_edit_needs_a_fresh_approval(
 
 
 def test_staff_stories_need_no_storyteller(home_page, author, reviewer, client_for):
-    staff = draft_story(home_page, author, storyteller_type="staff")
+    staff = make_story(home_page, author=author, live=False, storyteller_type="staff")
     client = client_for(author)
     assert "Ask the storyteller to approve" not in client.get(edit_url(staff)).content.decode()
     submit_for_review(client, staff)
@@ -179,7 +180,7 @@ def test_a_spanish_story_is_sent_in_spanish(story, author, client_for, spanish):
 def test_the_link_page_shows_only_this_version_and_nothing_private(
     story, home_page, author, client, client_for
 ):
-    other = draft_story(home_page, author, title="Another patient's night")
+    other = make_story(home_page, author=author, live=False, title="Another patient's night")
     link = send_link(client_for(author), story)
     client.logout()
     response = client.get(link)

@@ -1,4 +1,5 @@
-"""Stories in review, consent records and the admin requests the workflow tests make.
+"""Consent records, storyteller approvals and the admin requests the workflow tests make
+(stories themselves come from ``tests.blog_factories.make_story``).
 
 Every review step goes through Wagtail's real admin views with the test client, as the person
 at the keyboard would: the edit form's "Submit for review", the workflow action modal's
@@ -25,13 +26,9 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from blog.models import StoryPage
-from home.models import HomePage
-from tests.blog_factories import make_image, story_index
 from workflow.models import ConsentRecord, StorytellerApproval
 from workflow.storyteller import content_fingerprint
 
-STORY_TEXT = "A short story about a long night on the ward."
 _numbers = itertools.count(1)
 
 
@@ -46,12 +43,13 @@ def signed_consent_form(title: str = "Signed consent form", content: bytes = b""
     )
 
 
-def consent(**overrides) -> ConsentRecord:
-    """A consent record with its signed form attached, covering everything a story can show
-    (web story, video, photographs, name in the byline) unless the overrides say otherwise."""
+def make_consent(person_name: str = "Rosa Delgado", **overrides) -> ConsentRecord:
+    """A consent record signed by ``person_name`` with its signed form attached, covering
+    everything a story can show (web story, video, photographs, name in the byline) unless the
+    overrides (any ConsentRecord field) say otherwise."""
     today = timezone.localdate()
     values = {
-        "person_name": "Rosa Delgado",
+        "person_name": person_name,
         "relationship": ConsentRecord.Relationship.SELF,
         "purpose": "Publication of my story on the hospital's website.",
         "date_signed": today - datetime.timedelta(days=30),
@@ -84,49 +82,6 @@ def storyteller_approves(page: Page) -> StorytellerApproval:
         decision=StorytellerApproval.Decision.APPROVED,
         decided_by_name=version.consent_record.person_name,
     )
-
-
-def draft_story(
-    home: HomePage,
-    author,
-    *,
-    storyteller_type: str = "staff",
-    storyteller_approved: bool = True,
-    **fields,
-) -> StoryPage:
-    """A never-published story written by ``author`` (who made its only revision).
-
-    A patient's story with a consent record comes with the storyteller's approval of that
-    revision unless ``storyteller_approved`` is False.
-    """
-    number = next(_numbers)
-    title = fields.pop("title", f"Night shift {number}")
-    story = StoryPage(
-        title=title,
-        slug=fields.pop("slug", f"night-shift-{number}"),
-        summary=f"Summary of {title}.",
-        storyteller_type=storyteller_type,
-        byline=fields.pop("byline", "A nurse on ward 7"),
-        hero_image=make_image(f"Hero of {title}"),
-        hero_alt="A corridor of the hospital at dawn",
-        body=fields.pop("body", [("text", f"<p>{STORY_TEXT}</p>")]),
-        owner=author,
-        live=False,
-        **fields,
-    )
-    story_index(home).add_child(instance=story)
-    story.save_revision(user=author)
-    if storyteller_approved and story.needs_storyteller_approval() and story.consent_record_id:
-        storyteller_approves(story)
-    return story
-
-
-def live_story(home: HomePage, author, **fields) -> StoryPage:
-    """A story already published (as if through an earlier review)."""
-    story = draft_story(home, author, **fields)
-    story.get_latest_revision().publish()
-    story.refresh_from_db()
-    return story
 
 
 def edit_url(page: Page) -> str:
