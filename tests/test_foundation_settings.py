@@ -4,28 +4,18 @@ import json
 import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from clinic_site.settings.env import email_settings
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.server_support import manage
 
 
 def import_production(**env_overrides: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     env.update(DJANGO_SETTINGS_MODULE="clinic_site.settings.production", **env_overrides)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "CRITICAL"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage("check", "--deploy", "--fail-level", "CRITICAL", env=env)
 
 
 def test_production_refuses_missing_secret_key():
@@ -69,25 +59,24 @@ def test_email_url_console_and_unknown_scheme():
 DEPLOY_KEY = "x9#Lq2v!Tz7mR4w@Np8sK1d$Hf6gJ3c%Yb5nV0eU-aQ-r7Ws2Zp9Mk"
 
 
-def run_with(settings_module: str, args: list[str], **env_overrides: str):
+def run_with(settings_module: str, *args: str, **env_overrides: str):
+    """``manage.py`` with ``args`` under a settings module, without the test run's settings."""
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DB_CONN_MAX_AGE", "STAFF_2FA_REQUIRED"}
     }
     env.update(DJANGO_SETTINGS_MODULE=f"clinic_site.settings.{settings_module}", **env_overrides)
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    return manage(*args, env=env)
 
 
 def settings_of(settings_module: str, *names: str, **env: str) -> dict:
     """The named settings as the given settings module computes them from the environment."""
     script = (
-        "import json, django; django.setup(); from django.conf import settings; "
+        "import json; from django.conf import settings; "
         f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
     )
-    result = run_with(settings_module, ["-c", script], **env)
+    result = run_with(settings_module, "shell", "--no-startup", "-c", script, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -96,7 +85,10 @@ def settings_of(settings_module: str, *names: str, **env: str) -> dict:
 def test_production_passes_the_deploy_check_at_warning_level(preload):
     result = run_with(
         "production",
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY=DEPLOY_KEY,
         ALLOWED_HOSTS="stories.example.org",
         SECURE_HSTS_PRELOAD=preload,

@@ -6,7 +6,6 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,19 @@ from comments.models import Comment
 from home.models import HomePage
 from tests.blog_factories import body, make_story, story_index
 from tests.comments_support import add_comment
-from tests.media_support import local_media_fixture  # noqa: F401
 from tests.operations_support import (
     create_databases,
     drop_databases,
     server_url,
     using_database,
 )
+from tests.server_support import manage
 from tests.workflow_factories import make_consent
 from workflow.models import ConsentRecord
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="backups are pg_dump's (DATABASE_URL=postgres://…)"
 )
-PROJECT = Path(__file__).resolve().parent.parent
 STORY_TEXT = "Rosa remembers the quiet of the ward at three in the morning."
 COMMENT_TEXT = "Thank you for sharing this; it helped my family."
 
@@ -62,14 +60,7 @@ def restore_command(folder: Path, database: str) -> subprocess.CompletedProcess:
         "DATABASE_URL": server_url(database),
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings.test",
     }
-    return subprocess.run(
-        [sys.executable, "manage.py", "restore", str(folder)],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage("restore", str(folder), env=env)
 
 
 # A transactional test elsewhere may have emptied the test database: restore what

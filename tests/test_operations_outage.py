@@ -16,7 +16,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from psycopg import sql
 
 from clinic_site.views import server_error
 from tests.operations_support import create_databases, drop_databases, maintenance, server_url
+from tests.server_support import free_port, wait_for_port
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the outage is PostgreSQL's (DATABASE_URL=…)"
@@ -34,12 +34,6 @@ postgres_only = pytest.mark.skipif(
 PROJECT = Path(__file__).resolve().parent.parent
 # A request that hangs fails the test: far more than DB_CONNECT_TIMEOUT, far less than forever.
 CLIENT_TIMEOUT = 20
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(port: int, path: str) -> http.client.HTTPResponse:
@@ -77,15 +71,10 @@ def gunicorn(database_url: str, tmp_path: Path) -> Iterator[tuple[int, subproces
     log = (tmp_path / f"gunicorn-{port}.log").open("wb")
     server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=log)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert server.poll() is None, (tmp_path / f"gunicorn-{port}.log").read_text()
-            try:
-                get(port, "/robots.txt")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "gunicorn did not start"
-                time.sleep(0.3)
+        try:
+            wait_for_port(port, server, timeout=90)
+        except RuntimeError as error:
+            pytest.fail(f"{error}\n{(tmp_path / f'gunicorn-{port}.log').read_text()}")
         yield port, server
     finally:
         server.terminate()

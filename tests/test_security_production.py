@@ -13,7 +13,6 @@ import html as html_lib
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -29,8 +28,8 @@ from django.conf import settings as django_settings
 from comments.models import Comment
 from tests.blog_factories import make_story, story_index
 from tests.conftest import PASSWORD, make_user
+from tests.server_support import ROOT, free_port, manage, server_database_url
 
-ROOT = Path(__file__).resolve().parent.parent
 CLIENT = "203.0.113.50"
 SEARCH_WORD = "oncologyzebra"
 HOST = "localhost"
@@ -44,23 +43,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 OPENER = urllib.request.build_opener(NoRedirect)
-
-
-def _database_url() -> str:
-    from django.db import connection
-
-    found = connection.settings_dict
-    if connection.vendor != "postgresql":
-        pytest.fail("the production check needs the PostgreSQL test database (DATABASE_URL)")
-    user = found["USER"] or "postgres"
-    host = found["HOST"] or "127.0.0.1"
-    return f"postgres://{user}@{host}:{found['PORT'] or 5432}/{found['NAME']}"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Site:
@@ -101,10 +83,13 @@ def _wait_until_up(site: Site, server: subprocess.Popen) -> None:
 @pytest.fixture
 def site(tmp_path):
     """gunicorn as the Dockerfile runs it (gunicorn.conf.py), with 2 workers and its logs."""
+    database_url = server_database_url()
+    if database_url is None:
+        pytest.fail("the production check needs the PostgreSQL test database (DATABASE_URL)")
     env = {
         **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url,
         "SECRET_KEY": "production-check-" + "k" * 40,
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
@@ -113,15 +98,10 @@ def site(tmp_path):
         "TRUSTED_PROXY_COUNT": "1",
         "WEB_CONCURRENCY": "2",
         "GUNICORN_ACCESS_LOG": "-",
-        "PORT": str(_free_port()),
+        "PORT": str(free_port()),
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
+    collected = manage("collectstatic", "--no-input", "--verbosity", "0", env=env, timeout=300)
+    assert collected.returncode == 0, collected.stderr
     log = tmp_path / "gunicorn.log"
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     command = [gunicorn, "clinic_site.wsgi:application", "--bind", f"127.0.0.1:{env['PORT']}"]
