@@ -1,17 +1,25 @@
-"""Listing helpers shared by the story and video indexes: pagination, filters, card images."""
+"""What the story and video indexes share: the :class:`ListingPage` base (intro, panels, the
+listed children, routing to them, the page of cards and its links), filters and card images.
+Pagination follows the one rule of :mod:`clinic_site.pagination` (out of range: 404)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.core.paginator import InvalidPage, Paginator
-from django.core.paginator import Page as PaginatorPage
+from django.db import models
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page
 
+from blog.serving import public_only, route_to_child, view_restrictions
 from blog.topics import topic_redirect_slug
+from clinic_site.pagination import page_links, paginate, query_url
+from workflow.deletion import EditorialPermissionsMixin
 
 PER_PAGE = 12
 CARD_RENDITION = "fill-720x480"
@@ -39,21 +47,57 @@ def rendition_or_none(image, spec: str):
         return None
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> PaginatorPage:
-    """The page of results the reader asked for.
+class ListingPage(EditorialPermissionsMixin, Page):
+    """Abstract: a language's one listing of a page type under the home page (``/stories/``,
+    ``/videos/``), newest first, ``PER_PAGE`` cards a page.
 
-    A page number that is not a number (``?page=abc``) shows the first page; a number outside
-    the range is a 404, so search engines never index empty pages. Never a 500.
+    A subclass names the one page type it lists in ``subpage_types`` and that type's card image
+    field in ``card_image_field``.
     """
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(number)
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    card_image_field = "hero_image"
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def listed_model(cls) -> type[Page]:
+        return cls.allowed_subpage_models()[0]
+
+    def listed_pages(self) -> QuerySet:
+        """The live children readers may see, newest first."""
+        return public_only(self.listed_model().objects.child_of(self).live(), self).order_by(
+            "-first_published_at", "-pk"
+        )
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        return route_to_child(
+            self,
+            request,
+            path_components,
+            self.listed_model(),
+            lambda: super(ListingPage, self).route(request, path_components),
+            select_related=(self.card_image_field,),
+        )
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
+
+    def cards_page(self, request: HttpRequest, pages: QuerySet) -> dict[str, Any]:
+        """The page of cards the reader asked for (``?page=``, see ``clinic_site.pagination``)
+        with their images, and the links to the other pages: ``page_obj``, ``cards``,
+        ``pagination``."""
+        page_obj = paginate(request, with_card_images(pages, self.card_image_field), PER_PAGE)
+        return {
+            "page_obj": page_obj,
+            "cards": page_obj.object_list,
+            "pagination": page_links(page_obj, query_url(request)),
+        }
 
 
 class StoryFilterForm(forms.Form):

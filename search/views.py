@@ -24,6 +24,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from clinic_site.pagination import page_links, page_of
+
 from .backend import similar_words_query
 from .content import (
     STORY,
@@ -183,8 +185,9 @@ def search(request: HttpRequest) -> HttpResponse:
             results = searchable.specific().defer_streamfields().search(fuzzy)
             paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
             similar = paginator.count > 0
-    # get_page never fails: "abc" gives the first page, 10**30 or -1 the last.
-    results_page = paginator.get_page(request.GET.get("page"))
+    # The one rule of every public list (clinic_site.pagination): "abc" gives the first page,
+    # a number past the last (10**30) or below 1 is a 404.
+    results_page = page_of(paginator, request)
     first_page = results_page.number == 1
     items = [
         result_item(page, kinds, query, address, request)
@@ -229,13 +232,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "paginator": paginator,
         "items": items,
         "promoted_items": promoted_items,
-        "page_links": page_links(paginator, results_page, address),
-        "previous_url": address.url(page=results_page.previous_page_number())
-        if results_page.has_previous()
-        else "",
-        "next_url": address.url(page=results_page.next_page_number())
-        if results_page.has_next()
-        else "",
+        "pagination": page_links(results_page, lambda number: address.url(page=number)),
         "active_filters": active_filters(form, filters, address),
         "popular_tags": [
             Link(tag.name, address.url(q=None, tag=tag.slug, page=None))
@@ -245,25 +242,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "empty": empty,
     }
     return render(request, "search/search.html", context)
-
-
-def page_links(paginator: Paginator, current, address: Address) -> list[dict[str, Any]]:
-    """Numbered links around the current page; ``None`` numbers stand for an ellipsis."""
-    if paginator.num_pages <= 1:
-        return []
-    links = []
-    for number in paginator.get_elided_page_range(current.number, on_each_side=2, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            links.append({"number": None})
-        else:
-            links.append(
-                {
-                    "number": number,
-                    "url": address.url(page=number),
-                    "current": number == current.number,
-                }
-            )
-    return links
 
 
 def active_filters(form: SearchForm, filters: dict[str, str], address: Address) -> list[Link]:

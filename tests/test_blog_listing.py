@@ -45,6 +45,7 @@ def test_a_page_number_that_is_not_a_number_shows_the_first_page(client, index, 
 
 @pytest.mark.parametrize("number", ["0", "-1", "2", "99999999999999999999999"])
 def test_a_page_number_out_of_range_is_not_found(client, index, number):
+    """The rule of every public list (clinic_site.pagination), the search results' too."""
     make_story(index, "Only story")
     assert client.get("/en/stories/", {"page": number}).status_code == 404
 

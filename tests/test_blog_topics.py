@@ -114,7 +114,7 @@ def test_a_spanish_story_shows_spanish_topics_and_filters_by_them(
     listing = client.get(spanish_index, {"tag": "surgery"})
     assert listing.status_code == 200
     assert listing.context["filtered_tag_name"] == "Cirugía"
-    assert [story.pk for story in listing.context["stories"]] == [translated.pk]
+    assert [story.pk for story in listing.context["cards"]] == [translated.pk]
     english_listing = client.get("/en/stories/", {"tag": "surgery"})
     assert english_listing.context["filtered_tag_name"] == "Surgery"
 

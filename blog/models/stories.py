@@ -25,14 +25,13 @@ from blog.feeds import StoryAtomFeed, StoryRssFeed
 from blog.forms import TopicsPageForm
 from blog.listing import (
     CARD_RENDITION,
+    ListingPage,
     StoryFilterForm,
-    paginate,
     rendition_or_none,
     topic_redirect,
     unknown_topic_response,
-    with_card_images,
 )
-from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
+from blog.serving import load_renditions, public_only, view_restrictions
 from blog.social import share_links, story_structured_data
 from blog.topics import Topic, TopicItem, TopicsField, localize_topics
 from workflow.deletion import EditorialPermissionsMixin
@@ -68,36 +67,16 @@ class StoryTag(TopicItem):
     )
 
 
-class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, ListingPage):
     """/stories/: every live story in this language, filterable, paginated and syndicated."""
 
-    intro = models.TextField(_("introduction"), max_length=500, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("story index")
 
     def stories(self) -> QuerySet[StoryPage]:
-        return public_only(StoryPage.objects.child_of(self).live(), self).order_by(
-            "-first_published_at", "-pk"
-        )
-
-    def route(self, request: HttpRequest, path_components: list[str]):
-        return route_to_child(
-            self,
-            request,
-            path_components,
-            StoryPage,
-            lambda: super(StoryIndexPage, self).route(request, path_components),
-            select_related=("hero_image",),
-        )
-
-    def get_view_restrictions(self):
-        return view_restrictions(self, super().get_view_restrictions)
+        return self.listed_pages()
 
     def topic_tags(self) -> QuerySet[Topic]:
         """Topics of at least one live story here: the only ones worth offering as filters."""
@@ -122,18 +101,13 @@ class StoryIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
             stories = stories.filter(tagged_items__tag__slug=filters["tag"])
         if "storyteller" in filters:
             stories = stories.filter(storyteller_type=filters["storyteller"])
-        page_obj = paginate(request, with_card_images(stories))
         tag_name = dict(form.fields["tag"].choices).get(filters.get("tag"), "")
         return self.render(
             request,
             context_overrides={
+                **self.cards_page(request, stories),
                 "filter_form": form,
                 "filters": filters,
-                "page_obj": page_obj,
-                "stories": page_obj.object_list,
-                "elided_page_range": page_obj.paginator.get_elided_page_range(
-                    page_obj.number, on_each_side=2, on_ends=1
-                ),
                 "feeds": feed_links(self, request, filters.get("tag"), tag_name),
                 "filtered_tag_name": tag_name,
             },

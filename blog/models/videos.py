@@ -21,8 +21,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
-from blog.listing import paginate, rendition_or_none, with_card_images
-from blog.serving import public_only, route_to_child, view_restrictions
+from blog.listing import ListingPage, rendition_or_none
+from blog.serving import view_restrictions
 from blog.topics import TopicItem, TopicsField, localize_topics
 from blog.video import VideoRef, parse_video_url, validate_video_url
 from workflow.deletion import EditorialPermissionsMixin
@@ -39,47 +39,21 @@ class VideoTag(TopicItem):
     )
 
 
-class VideoIndexPage(EditorialPermissionsMixin, Page):
+class VideoIndexPage(ListingPage):
     """/videos/: every live video in this language, newest first."""
 
-    intro = models.TextField(_("introduction"), max_length=500, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.VideoPage"]
-    max_count_per_parent = 1
+    card_image_field = "thumbnail"
 
     class Meta:
         verbose_name = _("video index")
 
     def videos(self) -> QuerySet[VideoPage]:
-        return public_only(VideoPage.objects.child_of(self).live(), self).order_by(
-            "-first_published_at", "-pk"
-        )
-
-    def route(self, request: HttpRequest, path_components: list[str]):
-        return route_to_child(
-            self,
-            request,
-            path_components,
-            VideoPage,
-            lambda: super(VideoIndexPage, self).route(request, path_components),
-            select_related=("thumbnail",),
-        )
-
-    def get_view_restrictions(self):
-        return view_restrictions(self, super().get_view_restrictions)
+        return self.listed_pages()
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        page_obj = paginate(request, with_card_images(self.videos(), "thumbnail"))
-        context.update(
-            page_obj=page_obj,
-            videos=page_obj.object_list,
-            elided_page_range=page_obj.paginator.get_elided_page_range(
-                page_obj.number, on_each_side=2, on_ends=1
-            ),
-        )
+        context.update(self.cards_page(request, self.videos()))
         return context
 
 

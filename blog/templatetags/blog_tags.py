@@ -45,15 +45,3 @@ def iso_duration_filter(duration: datetime.timedelta | None) -> str:
 def absolute_media_url(context: template.Context, url: str) -> str:
     """A rendition's address as a full URL, for Open Graph and Twitter cards."""
     return absolute_url(context.get("request"), url)
-
-
-@register.simple_tag(takes_context=True)
-def page_query(context: template.Context, number: int) -> str:
-    """The link to one page of a listing, keeping its filters; page 1 carries no number."""
-    request = context["request"]
-    query = request.GET.copy()
-    query.pop("page", None)
-    if number != 1:
-        query["page"] = number
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else request.path
