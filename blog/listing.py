@@ -16,22 +16,23 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from blog.images import CARD, CARD_RENDITION  # noqa: F401 (feeds and stories import it from here)
 from blog.serving import public_only, route_to_child, view_restrictions
 from blog.topics import topic_redirect_slug
 from clinic_site.pagination import page_links, paginate, query_url
 from workflow.deletion import EditorialPermissionsMixin
 
 PER_PAGE = 12
-CARD_RENDITION = "fill-720x480"
 
 
 def with_card_images(queryset: QuerySet, field: str = "hero_image") -> QuerySet:
-    """Load each page's card image and its card rendition in two queries, however many cards."""
+    """Load each page's card image and its card renditions (1x and 2x, ``blog.images.CARD``)
+    in two queries, however many cards."""
     rendition_model = get_image_model().get_rendition_model()
     return queryset.select_related(field).prefetch_related(
         Prefetch(
             f"{field}__renditions",
-            queryset=rendition_model.objects.filter(filter_spec=CARD_RENDITION),
+            queryset=rendition_model.objects.filter(filter_spec__in=CARD.specs),
             to_attr="prefetched_renditions",
         )
     )

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from blog.listing import CARD_RENDITION
+from blog.images import CARD, renditions_wanted
 from blog.models import StoryIndexPage, StoryPage, VideoIndexPage, VideoPage, feed_links
 from blog.serving import load_renditions, public_only, route_to_child, view_restrictions
 from workflow.deletion import EditorialPermissionsMixin
@@ -145,8 +145,8 @@ class HomePage(EditorialPermissionsMixin, Page):
         story_index = sections.get(StoryIndexPage)
         featured, videos = self.featured_story_pages(), self.latest_videos()
         load_renditions(
-            [(story.hero_image, CARD_RENDITION) for story in featured]
-            + [(video.thumbnail, CARD_RENDITION) for video in videos]
+            renditions_wanted(CARD, [story.hero_image for story in featured])
+            + renditions_wanted(CARD, [video.thumbnail for video in videos])
         )
         context.update(
             featured_stories=featured,

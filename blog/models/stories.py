@@ -23,8 +23,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from blog.blocks import StoryBodyBlock, missing_transcripts
 from blog.feeds import StoryAtomFeed, StoryRssFeed
 from blog.forms import TopicsPageForm
+from blog.images import CARD, HERO, HERO_RENDITION, renditions_wanted
 from blog.listing import (
-    CARD_RENDITION,
     ListingPage,
     StoryFilterForm,
     rendition_or_none,
@@ -47,7 +47,6 @@ from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
 
 WORDS_PER_MINUTE = 200
 RELATED_STORIES = 3
-HERO_RENDITION = "fill-1200x630"
 
 
 class StorytellerType(models.TextChoices):
@@ -385,8 +384,8 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         parent = self.get_parent()
         related = self.related_stories(tags)
         load_renditions(
-            [(self.hero_image, HERO_RENDITION)]
-            + [(story.hero_image, CARD_RENDITION) for story in related]
+            renditions_wanted(HERO, [self.hero_image])
+            + renditions_wanted(CARD, [story.hero_image for story in related])
         )
         context.update(
             tags=tags,

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
+from blog.images import VIDEO_RENDITION
 from blog.listing import ListingPage, rendition_or_none
 from blog.serving import view_restrictions
 from blog.topics import TopicItem, TopicsField, localize_topics
@@ -29,8 +30,6 @@ from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
 from workflow.models.consent import SCOPE_VIDEO, SCOPE_WEB_STORIES, consent_blockers
 from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
-
-VIDEO_RENDITION = "fill-960x540"
 
 
 class VideoTag(TopicItem):
