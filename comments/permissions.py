@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
-from moderation.permissions import ModerationAccess, ModerationPermissionPolicy
+from moderation.permissions import ModerationAccess
 
 ACCESS = ModerationAccess(
     "comments",
@@ -25,18 +25,7 @@ ACCESS = ModerationAccess(
     ),
     icon="comment",
 )
-MODERATE_PERMISSION = ACCESS.moderate_permission
-DELETE_PERMISSION = ACCESS.delete_permission
 REPLY_PERMISSION = "comments.reply_as_hospital"
-
-can_moderate = ACCESS.can_moderate
-refuse = ACCESS.refuse
-require_permission = ACCESS.require
-
-
-class CommentPermissionPolicy(ModerationPermissionPolicy):
-    def __init__(self, model: type) -> None:
-        super().__init__(model, ACCESS)
 
 
 def can_reply_as_hospital(user: AbstractBaseUser) -> bool:

@@ -25,13 +25,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 from comments.forms import ModerationForm
 from comments.models import Comment
 from comments.moderation import moderate
-from comments.permissions import (
-    ACCESS,
-    REPLY_PERMISSION,
-    can_reply_as_hospital,
-    refuse,
-    require_permission,
-)
+from comments.permissions import ACCESS, REPLY_PERMISSION, can_reply_as_hospital
 from comments.replies import REFUSAL_MESSAGES, approval_refusal, can_be_answered, log_refusal
 from comments.reply_view import reply_as_hospital
 from moderation.viewsets import ModerationViewSetMixin
@@ -96,7 +90,7 @@ class CommentEditView(EditView):
         )
         if approving and (refusal := approval_refusal(reply, request.user)):
             log_refusal(reply, request.user, refusal)
-            return refuse(request, REFUSAL_MESSAGES[refusal])
+            return ACCESS.refuse(request, REFUSAL_MESSAGES[refusal])
         return super().post(request, *args, **kwargs)
 
     @cached_property
@@ -165,6 +159,6 @@ class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
         patterns = super().get_urlpatterns()
         reply_view = partial(reply_as_hospital, edit_url_name=self.get_url_name("edit"))
         patterns.append(
-            path("reply/<str:pk>/", require_permission(REPLY_PERMISSION, reply_view), name="reply")
+            path("reply/<str:pk>/", ACCESS.require(REPLY_PERMISSION, reply_view), name="reply")
         )
         return patterns

@@ -17,12 +17,13 @@ from wagtail.snippets.models import register_snippet
 
 from comments.bulk_actions import BULK_ACTIONS
 from comments.models import Comment
-from comments.permissions import CommentPermissionPolicy, can_moderate
+from comments.permissions import ACCESS
 from comments.replies import REFUSAL_MESSAGES
 from comments.viewsets import CommentViewSet
+from moderation.permissions import ModerationPermissionPolicy
 
 # The policy must be registered before the viewset looks one up.
-register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+register_permission_policy(Comment, ModerationPermissionPolicy(Comment, ACCESS))
 comment_viewset = CommentViewSet()
 register_snippet(comment_viewset)
 
@@ -49,7 +50,7 @@ class CommentsAwaitingModerationPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_comments_panel(request, panels: list) -> None:
-    if can_moderate(request.user):
+    if ACCESS.can_moderate(request.user):
         panels.append(CommentsAwaitingModerationPanel())
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from moderation.permissions import ModerationAccess, ModerationPermissionPolicy
+from moderation.permissions import ModerationAccess
 
 ACCESS = ModerationAccess(
     "mentions",
@@ -18,14 +18,3 @@ ACCESS = ModerationAccess(
     ),
     icon="link",
 )
-MODERATE_PERMISSION = ACCESS.moderate_permission
-DELETE_PERMISSION = ACCESS.delete_permission
-
-can_moderate = ACCESS.can_moderate
-refuse = ACCESS.refuse
-require_permission = ACCESS.require
-
-
-class MentionPermissionPolicy(ModerationPermissionPolicy):
-    def __init__(self, model: type) -> None:
-        super().__init__(model, ACCESS)

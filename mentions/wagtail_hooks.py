@@ -15,11 +15,12 @@ from wagtail.snippets.models import register_snippet
 
 from mentions.bulk_actions import BULK_ACTIONS
 from mentions.models import ReceivedMention
-from mentions.permissions import MentionPermissionPolicy, can_moderate
+from mentions.permissions import ACCESS
 from mentions.viewsets import MentionViewSet
+from moderation.permissions import ModerationPermissionPolicy
 
 # The policy must be registered before the viewset looks one up.
-register_permission_policy(ReceivedMention, MentionPermissionPolicy(ReceivedMention))
+register_permission_policy(ReceivedMention, ModerationPermissionPolicy(ReceivedMention, ACCESS))
 mention_viewset = MentionViewSet()
 register_snippet(mention_viewset)
 
@@ -44,7 +45,7 @@ class MentionsAwaitingModerationPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_mentions_panel(request, panels: list) -> None:
-    if can_moderate(request.user):
+    if ACCESS.can_moderate(request.user):
         waiting = ReceivedMention.objects.awaiting_moderation().count()
         if waiting:
             panels.append(MentionsAwaitingModerationPanel(waiting))
