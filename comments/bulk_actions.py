@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext_lazy
 
 from comments.forms import RejectionForm
 from comments.models import Comment
@@ -42,13 +42,11 @@ class ApproveBulkAction(CommentBulkAction):
     action_priority = 10
     status = Comment.Status.APPROVED
     confirm_label = _("Yes, publish them")
-
-    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
-        return ngettext(
-            "%(count)d comment approved and published.",
-            "%(count)d comments approved and published.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment approved and published.",
+        "%(count)d comments approved and published.",
+        "count",
+    )
 
 
 class RejectBulkAction(CommentBulkAction):
@@ -59,14 +57,12 @@ class RejectBulkAction(CommentBulkAction):
     status = Comment.Status.REJECTED
     form_class = RejectionForm
     confirm_label = _("Yes, reject them")
+    success_message = ngettext_lazy(
+        "%(count)d comment rejected.", "%(count)d comments rejected.", "count"
+    )
 
     def reason(self) -> str:
         return self.cleaned_form.cleaned_data["reason"]
-
-    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
-        return ngettext(
-            "%(count)d comment rejected.", "%(count)d comments rejected.", num_parent_objects
-        ) % {"count": num_parent_objects}
 
 
 class SpamBulkAction(CommentBulkAction):
@@ -77,13 +73,9 @@ class SpamBulkAction(CommentBulkAction):
     status = Comment.Status.SPAM
     classes = {"serious"}
     confirm_label = _("Yes, mark as spam")
-
-    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
-        return ngettext(
-            "%(count)d comment marked as spam.",
-            "%(count)d comments marked as spam.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+    )
 
 
 class DeleteCommentsBulkAction(AdminOnlyDeleteBulkAction):

@@ -12,24 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
 
 from comments.bulk_actions import BULK_ACTIONS
 from comments.models import Comment
 from comments.permissions import ACCESS
 from comments.replies import REFUSAL_MESSAGES
 from comments.viewsets import CommentViewSet
-from moderation.permissions import ModerationPermissionPolicy
+from moderation.viewsets import register_queue
 
-# The policy must be registered before the viewset looks one up.
-register_permission_policy(Comment, ModerationPermissionPolicy(Comment, ACCESS))
 comment_viewset = CommentViewSet()
-register_snippet(comment_viewset)
-
-# A late order, so the comments-only delete replaces Wagtail's generic snippet one.
-for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action, order=100)
+register_queue(Comment, ACCESS, comment_viewset, BULK_ACTIONS)
 
 
 class CommentsAwaitingModerationPanel(Component):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext_lazy
 
 from mentions.forms import CANNOT_APPROVE
 from mentions.models import ReceivedMention
@@ -41,11 +41,9 @@ class ApproveBulkAction(MentionBulkAction):
     action_priority = 10
     status = ReceivedMention.Status.APPROVED
     confirm_label = _("Yes, show them under the stories")
-
-    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
-        return ngettext(
-            "%(count)d mention approved.", "%(count)d mentions approved.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d mention approved.", "%(count)d mentions approved.", "count"
+    )
 
 
 class DeclineBulkAction(MentionBulkAction):
@@ -55,11 +53,9 @@ class DeclineBulkAction(MentionBulkAction):
     action_priority = 20
     status = ReceivedMention.Status.REJECTED
     confirm_label = _("Yes, decline them")
-
-    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
-        return ngettext(
-            "%(count)d mention declined.", "%(count)d mentions declined.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d mention declined.", "%(count)d mentions declined.", "count"
+    )
 
 
 class DeleteMentionsBulkAction(AdminOnlyDeleteBulkAction):

@@ -10,23 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
 
 from mentions.bulk_actions import BULK_ACTIONS
 from mentions.models import ReceivedMention
 from mentions.permissions import ACCESS
 from mentions.viewsets import MentionViewSet
-from moderation.permissions import ModerationPermissionPolicy
+from moderation.viewsets import register_queue
 
-# The policy must be registered before the viewset looks one up.
-register_permission_policy(ReceivedMention, ModerationPermissionPolicy(ReceivedMention, ACCESS))
 mention_viewset = MentionViewSet()
-register_snippet(mention_viewset)
-
-# A late order, so the mentions-only delete replaces Wagtail's generic snippet one.
-for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action, order=100)
+register_queue(ReceivedMention, ACCESS, mention_viewset, BULK_ACTIONS)
 
 
 class MentionsAwaitingModerationPanel(Component):

@@ -22,6 +22,8 @@ class ModerationBulkAction(SnippetBulkAction):
     # and the line over the items the user may not moderate.
     applies_to: str
     no_access_message: str
+    # ngettext_lazy("%(count)d comment rejected.", "%(count)d comments rejected.", "count")
+    success_message: str
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # Other bulk actions list the items "without access"; that would show unmoderated
@@ -34,6 +36,9 @@ class ModerationBulkAction(SnippetBulkAction):
         return self.permission_policy.user_has_permission_for_instance(
             self.request.user, "change", obj
         )
+
+    def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
+        return self.success_message % {"count": num_parent_objects}
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
-from moderation.permissions import ModerationAccess
+from moderation.permissions import ModerationAccess, ModerationPermissionPolicy
 
 
 class ModerationViewSetMixin:
@@ -41,3 +44,13 @@ class ModerationViewSetMixin:
             content_type__app_label=access.app_label,
             codename__in=[access.moderate_codename, access.delete_codename, *self.extra_codenames],
         )
+
+
+def register_queue(model: type, access: ModerationAccess, viewset, bulk_actions: list) -> None:
+    """Register a queue in the admin: its permission policy (before the viewset looks one up),
+    its snippet viewset, and its bulk actions at a late order, so its admin-only delete
+    replaces Wagtail's generic snippet one."""
+    register_permission_policy(model, ModerationPermissionPolicy(model, access))
+    register_snippet(viewset)
+    for bulk_action in bulk_actions:
+        hooks.register("register_bulk_action", bulk_action, order=100)

@@ -161,7 +161,8 @@ def test_bulk_approve_reject_and_spam(client_for, comms, story, django_capture_o
     assert "This decision will apply to 2 comments" in confirm.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(bulk_url("approve", first, second)).status_code == 302
-    client.post(bulk_url("reject", third), {"reason": "off_topic"})
+    rejected = client.post(bulk_url("reject", third), {"reason": "off_topic"}, follow=True)
+    assert "1 comment rejected." in rejected.content.decode()
     client.post(bulk_url("spam", fourth))
 
     statuses = dict(Comment.objects.values_list("pk", "status"))
