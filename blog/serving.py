@@ -1,21 +1,40 @@
 """Serving readers' pages in fewer queries: routing, view restrictions, the public filter.
 
-Wagtail answers these questions with a query each, several times per page: which child has
-this slug (then again for its specific type), which view restrictions apply (the ancestors,
-then the restrictions), and ``.public()`` (all restrictions, once per queryset). Sites usually
-have no view restriction at all, so one query for all of them settles every question at once;
-when there are some, Wagtail's own answers are used.
+Wagtail answers these questions with a query each, several times per page: which site this is,
+which home page serves the active language (the locale, then the translation, then its specific
+type), which child has this slug (then again for its specific type), the sites' root paths (two
+more for page addresses), which view restrictions apply (the ancestors, then the restrictions),
+and ``.public()`` (all restrictions, once per queryset). Sites usually have no view restriction
+at all, so one query for all of them settles every question at once; when there are some,
+Wagtail's own answers are used.
+
+``RouteInTwoQueriesMiddleware`` answers the routing questions of a page request in two queries
+(the sites; then every page on the address's path with its specific type, the sites' home pages
+in every language and the live translations of each page on the path), then lets the pages'
+own ``route()`` methods run as usual: they find their children among the pages already loaded.
+Whatever it cannot settle (an address that is no page, several sites sharing a hostname) goes
+Wagtail's way.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models.sites import SiteRootPath
+
+# Addresses deeper than this are routed Wagtail's way.
+MAX_PRELOADED_SEGMENTS = 8
 
 
 def site_view_restrictions(page: Page) -> list[PageViewRestriction]:
@@ -58,6 +77,9 @@ def route_to_child(
     longer ones); a missing child goes Wagtail's way, which answers 404.
     """
     if path_components and (whole_path or len(path_components) == 1):
+        preloaded = preloaded_child(request, parent, path_components[0], child_model)
+        if preloaded is not None:
+            return preloaded.route(request, path_components[1:])
         children = (
             child_model.objects.child_of(parent)
             .select_related(*select_related)
@@ -94,3 +116,226 @@ def load_renditions(wanted: list[tuple[object | None, str]]) -> None:
         image.prefetched_renditions = list(found[image.pk])
         for rendition in image.prefetched_renditions:
             rendition.image = image  # its alt text and URL need no query for the image
+
+
+# Routing a whole address in two queries ------------------------------------------------------
+
+
+def preloaded_child(
+    request: HttpRequest, parent: Page, slug: str, child_model: type[Page]
+) -> Page | None:
+    """The child with ``slug`` when the routing middleware loaded it (specific, its parent and
+    view restrictions known), else None."""
+    children = getattr(request, "_clinic_preloaded_children", None)
+    child = children.get((parent.pk, slug)) if children else None
+    if child is None or not isinstance(child, child_model):
+        return None
+    child._cached_parent_obj = parent
+    return child
+
+
+@cache
+def _specific_paths() -> dict[type[Page], tuple[str, ...]]:
+    """For each page model, the reverse one-to-one names from Page down to it (``storypage``),
+    so one query with ``select_related`` loads any page as its specific type."""
+    paths: dict[type[Page], tuple[str, ...]] = {Page: ()}
+    for model in get_page_models():
+        names: list[str] = []
+        current = model
+        while current is not Page:
+            parent, link = next(
+                (parent, link)
+                for parent, link in current._meta.parents.items()
+                if issubclass(parent, Page)
+            )
+            names.insert(0, link.related_query_name())
+            current = parent
+        paths[model] = tuple(names)
+    return paths
+
+
+def _select_related_for_serving() -> list[str]:
+    related = ["locale"]
+    for model, names in _specific_paths().items():
+        if names:
+            prefix = "__".join(names)
+            related.append(prefix)
+            extra = getattr(model, "serve_select_related", ())
+            related += [f"{prefix}__{field}" for field in extra]
+    return related
+
+
+def _specific(page: Page) -> Page:
+    """The specific page from the row ``_preload_pages`` loaded (Wagtail's query if missing)."""
+    model = page.specific_class
+    if model is None or model is Page:
+        return page
+    specific = page
+    try:
+        for name in _specific_paths()[model]:
+            specific = getattr(specific, name)
+    except (KeyError, ObjectDoesNotExist):
+        return page.specific
+    if not isinstance(specific, model):  # an object of a concrete ancestor: not loaded
+        return page.specific
+    specific._state.fields_cache.setdefault("locale", page.locale)
+    return specific
+
+
+def _site_for(sites: list[Site], request: HttpRequest) -> Site | None:
+    """Wagtail's ``get_site_for_hostname`` over sites already loaded."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def match(site: Site) -> int:
+        if site.hostname == hostname and str(site.port) == str(port):
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        return 2 if site.is_default_site else 3
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=match
+    )
+    if not candidates:
+        return None
+    if len(candidates) == 1 or match(candidates[0]) in (0, 1):
+        return candidates[0]
+    if match(candidates[0]) == 2:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def _root_paths(sites: list[Site], translations: dict[str, list[Page]]) -> list[SiteRootPath]:
+    """``Site.get_site_root_paths()`` from sites already loaded in its order, with their home
+    pages in every language."""
+    paths = []
+    for site in sites:
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            roots = sorted(
+                translations.get(str(site.root_page.translation_key), []),
+                key=lambda page: page.path,
+            )
+        else:
+            roots = [site.root_page]
+        paths += [
+            SiteRootPath(site.id, root.url_path, site.root_url, root.locale.language_code)
+            for root in roots
+        ]
+    return paths
+
+
+def _preload_pages(site: Site, sites: list[Site], language: str, components: list[str]):
+    """One query: the home pages of every site in every language, the pages that could be on
+    the address (its slugs at their depths below the site's home pages, all indexed columns)
+    and the translations of each of those pages."""
+    root = site.root_page
+    homes = Page.objects.filter(
+        Q(translation_key=root.translation_key, locale__language_code=language) | Q(pk=root.pk)
+    )
+    on_path = Q(pk__in=homes.values("pk"))
+    for depth, slug in enumerate(components, start=1):
+        on_path |= Q(slug=slug, depth=root.depth + depth)
+    path_keys = Page.objects.filter(on_path).values("translation_key")
+    root_keys = [site.root_page.translation_key for site in sites]
+    return list(
+        Page.objects.filter(
+            Q(translation_key__in=root_keys) | on_path | Q(translation_key__in=path_keys)
+        )
+        .select_related(*_select_related_for_serving())
+        .annotate(site_has_view_restrictions=Exists(PageViewRestriction.objects.all()))
+    )
+
+
+def preload_route(request: HttpRequest, path: str) -> None:
+    """Settle Wagtail's ``Page.route_for_request`` for a page address in two queries.
+
+    Sets what Wagtail and this site look for on the request: the site, the sites' root paths,
+    the route result, the live translations of every page on the path. Leaves the request alone
+    (Wagtail routes it) when the address or the sites are out of the ordinary.
+    """
+    components = [component for component in path.split("/") if component]
+    if len(components) > MAX_PRELOADED_SEGMENTS or hasattr(request, "_wagtail_route_for_request"):
+        return
+    sites = list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+    )
+    site = _site_for(sites, request)
+    if site is None:
+        return
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return
+    pages = []
+    for row in _preload_pages(site, sites, language, components):
+        page = _specific(row)
+        page.site_has_view_restrictions = row.site_has_view_restrictions
+        pages.append(page)
+
+    translations: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        translations[str(page.translation_key)].append(page)
+    homes = translations[str(site.root_page.translation_key)]
+    root = next((page for page in homes if page.pk == site.root_page_id), None)
+    in_language = next((page for page in homes if page.locale.language_code == language), None)
+    if root is None or in_language is None:  # no home page in this language: Wagtail decides
+        return
+    home = in_language if in_language.live else root
+
+    chain = [home]
+    for slug in components:  # each page's child with the next slug, as Page.route finds it
+        parent = chain[-1]
+        child = next(
+            (
+                page
+                for page in pages
+                if page.slug == slug
+                and page.depth == parent.depth + 1
+                and page.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if child is None:
+            break
+        chain.append(child)
+
+    request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = _root_paths(sites, translations)
+    children = {}
+    versions = request.__dict__.setdefault("_clinic_live_versions", {})
+    for parent, page in zip([None, *chain], chain, strict=False):
+        if not page.site_has_view_restrictions:
+            page.__dict__["_clinic_restrictions"] = []
+        if parent is not None:
+            page._cached_parent_obj = parent
+            children[(parent.pk, page.slug)] = page
+        versions[page.pk] = {
+            version.locale.language_code: version
+            for version in translations[str(page.translation_key)]
+            if version.live
+        }
+    request._clinic_preloaded_children = children
+    try:
+        request._wagtail_route_for_request = home.route(request, components)
+    except Http404:
+        request._wagtail_route_for_request = None
+
+
+class RouteInTwoQueriesMiddleware:
+    """Routes requests for Wagtail pages with ``preload_route`` just before Wagtail's view."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        from wagtail import views as wagtail_views  # needs the models loaded
+
+        if view_func is wagtail_views.serve:
+            preload_route(request, view_kwargs.get("path", view_args[0] if view_args else ""))
+        return None

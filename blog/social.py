@@ -6,12 +6,18 @@ counter is ever loaded, so nothing tracks a reader who does not click.
 
 from __future__ import annotations
 
+import datetime
+import math
 from urllib.parse import quote, urlencode, urljoin
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import get_language, gettext
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
+
+WORDS_PER_MINUTE = 200
 
 
 def absolute_url(request: HttpRequest | None, url: str) -> str:
@@ -66,32 +72,60 @@ def share_links(page: Page, request: HttpRequest | None) -> list[dict[str, str]]
     ]
 
 
-def _language_of(page, request: HttpRequest | None) -> str:
-    """The page's language. A served page is always in the language of its address (the
-    active one), which saves a query for its locale; previews ask the page itself."""
-    if request is None or getattr(request, "is_preview", False):
-        return page.locale.language_code
-    return get_language()
+def reading_minutes(raw_body) -> int:
+    """Minutes to read the words of a story's body, from its raw StreamField data (a list of
+    ``{"type", "value"}`` blocks): text, pull quotes and captions count, videos do not."""
+    words = 0
+    for block in raw_body or ():
+        value = block.get("value")
+        if block.get("type") == "text":
+            words += len(strip_tags(value or "").split())
+        elif block.get("type") == "pull_quote":
+            words += len((value or {}).get("quote", "").split())
+        elif block.get("type") == "image":
+            words += len((value or {}).get("caption", "").split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-def story_structured_data(page, request: HttpRequest | None, tags: list) -> dict:
-    """schema.org Article for a story, rendered as JSON-LD (data, not script)."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": page.title[:110],
-        "description": page.summary,
-        "url": page.get_full_url(request),
-        "mainEntityOfPage": page.get_full_url(request),
-        "inLanguage": _language_of(page, request),
-        "author": {"@type": "Person", "name": page.display_byline},
-        "publisher": {"@type": "Organization", "name": gettext("Clinic Stories")},
-        "keywords": [tag.name for tag in tags],
-    }
-    if page.first_published_at:
-        data["datePublished"] = page.first_published_at.isoformat()
-    if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
+def article_data(
+    *,
+    title: str,
+    summary: str,
+    byline: str,
+    language: str,
+    keywords: list[str],
+    first_published_at: datetime.datetime | None,
+    last_published_at: datetime.datetime | None,
+) -> dict:
+    """The schema.org Article of a story without its addresses, in the story's language.
+
+    Worked out when the story is saved or published and stored on the page (``StoryPage.
+    structured_data``); the request adds only the page's and the image's addresses
+    (``story_structured_data``), which depend on the site it is served from.
+    """
+    with translation.override(language):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": title[:110],
+            "description": summary,
+            "inLanguage": language,
+            "author": {"@type": "Person", "name": byline or gettext("Anonymous")},
+            "publisher": {"@type": "Organization", "name": gettext("Clinic Stories")},
+            "keywords": list(keywords),
+        }
+    if first_published_at:
+        data["datePublished"] = first_published_at.isoformat()
+    if last_published_at:
+        data["dateModified"] = last_published_at.isoformat()
+    return data
+
+
+def story_structured_data(page, request: HttpRequest | None) -> dict:
+    """schema.org Article for a story, rendered as JSON-LD (data, not script): what was stored
+    when it was published, with the page's address and its hero image's."""
+    url = page.get_full_url(request)
+    data = {**page.structured_data, "url": url, "mainEntityOfPage": url}
     if page.hero_rendition is not None:
         data["image"] = absolute_url(request, page.hero_rendition.url)
     return data

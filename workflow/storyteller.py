@@ -67,6 +67,9 @@ def content_fingerprint(page: Page) -> str:
     data = page.serializable_data()
     # Written by the review itself, never by the author: not part of what is approved.
     review_fields = {field.name for field in ReviewableMixin._meta.get_fields()}
+    # Worked out from the content on every save (a story's reading time and structured data,
+    # which carries the publication dates): what the storyteller approved is the content.
+    review_fields.update(getattr(type(page), "derived_fields", ()))
     page_relations = {relation.name for relation in get_all_child_relations(Page)}
     specific_fields = [
         field.name

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 from django import forms
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -32,7 +29,12 @@ from blog.listing import (
     unknown_topic_response,
 )
 from blog.serving import load_renditions, public_only, view_restrictions
-from blog.social import share_links, story_structured_data
+from blog.social import (
+    article_data,
+    reading_minutes,
+    share_links,
+    story_structured_data,
+)
 from blog.topics import Topic, TopicItem, TopicsField, localize_topics
 from workflow.deletion import EditorialPermissionsMixin
 from workflow.models import ReviewableMixin
@@ -45,7 +47,6 @@ from workflow.models.consent import (
 )
 from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
 
-WORDS_PER_MINUTE = 200
 RELATED_STORIES = 3
 
 
@@ -218,6 +219,14 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         help_text=_("Required for stories told by or about a patient. Never shown to the public."),
     )
 
+    # Filled from the content on save (fill_publish_time_fields), never edited.
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time in minutes"), default=1, editable=False
+    )
+    structured_data = models.JSONField(
+        _("structured data (schema.org Article)"), default=dict, blank=True, editable=False
+    )
+
     images_show_patient = models.BooleanField(
         _("the images show the patient"),
         default=True,
@@ -282,6 +291,9 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
     accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
+    serve_select_related = ("hero_image",)  # loaded with the page when it is routed
+    # Filled from the content on save: not part of what a storyteller approves.
+    derived_fields = ("reading_minutes", "structured_data")
 
     class Meta:
         verbose_name = _("story")
@@ -291,19 +303,25 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     def display_byline(self) -> str:
         return self.byline or gettext("Anonymous")
 
-    @cached_property
-    def reading_minutes(self) -> int:
-        """Minutes to read the words of the body (captions and quotes included, videos not)."""
-        words = 0
-        for block in self.body.raw_data:
-            value = block.get("value")
-            if block.get("type") == "text":
-                words += len(strip_tags(value or "").split())
-            elif block.get("type") == "pull_quote":
-                words += len((value or {}).get("quote", "").split())
-            elif block.get("type") == "image":
-                words += len((value or {}).get("caption", "").split())
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+    def fill_publish_time_fields(self) -> None:
+        """Reading time and structured data, worked out from the content when it is saved
+        (every revision, preview and publication), so serving the page only reads them."""
+        self.reading_minutes = reading_minutes(self.body.raw_data)
+        self.structured_data = article_data(
+            title=self.title,
+            summary=self.summary,
+            byline=self.byline,
+            language=self.locale.language_code if self.locale_id else get_language(),
+            keywords=[tag.name for tag in self.tags.all()],
+            first_published_at=self.first_published_at,
+            last_published_at=self.last_published_at,
+        )
+
+    def save(self, *args, clean: bool = True, **kwargs):
+        # A live page saved with clean=True fills them in clean(); this covers clean=False.
+        if self.live and not clean and kwargs.get("update_fields") is None:
+            self.fill_publish_time_fields()
+        return super().save(*args, clean=clean, **kwargs)
 
     @cached_property
     def has_video(self) -> bool:
@@ -314,6 +332,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         # Runs before every save and revision: a translation's copied topics become its own.
         super().clean()
         localize_topics(self)
+        self.fill_publish_time_fields()
 
     def review_blockers(self) -> list[str]:
         """Every video needs its transcript; a story about a patient needs a valid consent that
@@ -394,6 +413,6 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
             index_page=parent,
             feeds=feed_links(parent, request),
             share_links=share_links(self, request),
-            structured_data=story_structured_data(self, request, tags),
+            structured_data=story_structured_data(self, request),
         )
         return context

@@ -178,6 +178,7 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     parent_page_types = ["blog.VideoIndexPage"]
     subpage_types: list[str] = []
     accepts_reader_comments = True  # the comments app shows its section and form here
+    serve_select_related = ("thumbnail",)  # loaded with the page when it is routed
 
     class Meta:
         verbose_name = _("video")

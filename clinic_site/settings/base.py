@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Routes a page address in two queries just before Wagtail's view (blog/serving.py).
+    "blog.serving.RouteInTwoQueriesMiddleware",
     # Webmention endpoint advertised in a Link header on story pages (mentions app).
     "mentions.middleware.WebmentionLinkMiddleware",
     # Login lockout answer (django-axes): last, as axes requires.

@@ -21,8 +21,7 @@ from django import template
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from comments.models import Comment
-from comments.queries import approved_count, approved_counts
+from comments.queries import approved_count, approved_counts, public_thread
 from comments.rendering import format_comment_body
 from comments.rendering import highlight_identifiers as highlight
 
@@ -36,20 +35,9 @@ def comments_section(context: template.Context, page: Page) -> dict[str, Any]:
 
     Nothing here depends on the reader (no form token, no messages), so the page can be cached.
     """
-    rows = list(Comment.objects.filter(page_id=page.pk).public_display())
-    comments = [row for row in rows if row.reply_to_id is None]
-    by_id = {comment.pk: comment for comment in comments}
-    for comment in comments:
-        comment.public_replies = []
-    for row in rows:
-        if row.reply_to_id in by_id:  # a reply to a comment no longer shown stays hidden
-            by_id[row.reply_to_id].public_replies.append(row)
-    return {
-        "page": page,
-        "comments": comments,
-        "count": len(comments),
-        "request": context.get("request"),
-    }
+    request = context.get("request")
+    comments = public_thread(page, request)
+    return {"page": page, "comments": comments, "count": len(comments), "request": request}
 
 
 @register.inclusion_tag("comments/comments_head.html")
@@ -62,9 +50,16 @@ def comments_head(page: Page) -> dict[str, Any]:
 def comment_count(
     context: template.Context, page: Page, counts: dict[int, int] | None = None
 ) -> dict[str, Any]:
-    """ "N comments", linking to the comments on the page; pass ``counts`` in listings."""
-    count = counts.get(page.pk, 0) if counts is not None else approved_count(page)
-    return {"page": page, "count": count, "request": context.get("request")}
+    """ "N comments", linking to the comments on the page; pass ``counts`` in listings. On the
+    page itself the count comes from the comments its section shows (no query of its own)."""
+    request = context.get("request")
+    if counts is not None:
+        count = counts.get(page.pk, 0)
+    elif request is not None:
+        count = len(public_thread(page, request))
+    else:
+        count = approved_count(page)
+    return {"page": page, "count": count, "request": request}
 
 
 @register.simple_tag
