@@ -1,6 +1,7 @@
 """The editor's side: every blog page type opens in the admin and a story can be written there."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -29,7 +30,12 @@ def test_every_blog_page_type_opens_in_the_editor(client_for, admin_user, home_p
         response = client.get(reverse("wagtailadmin_pages:add", args=("blog", model, parent.pk)))
         assert response.status_code == 200, model
     html = client.get(reverse("wagtailadmin_pages:edit", args=(pages[3].pk,))).content.decode()
-    assert "Consent" in html  # the consent record has its own tab
+    # The consent record has its own tab (the admin menu's "Consent records" is on every page).
+    soup = BeautifulSoup(html, "html.parser")
+    tab = soup.find(id="tab-label-consent")
+    assert tab is not None and tab["role"] == "tab"
+    assert tab.get_text(strip=True).startswith("Consent")  # then its error count, "()"
+    assert soup.find(id="tab-consent").find(attrs={"name": "consent_record"}) is not None
 
 
 def story_form(image, **overrides) -> dict:

@@ -31,8 +31,3 @@ def test_sitemap_lists_live_stories_and_videos_but_no_drafts(client, home_page):
         assert page.get_full_url() in locations, page.title
     for page in (draft_story, draft_video, withdrawn):
         assert page.get_full_url() not in locations, page.title
-
-
-def test_robots_txt_points_to_the_sitemap(client):
-    body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body

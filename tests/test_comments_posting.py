@@ -12,7 +12,6 @@ from django.test import Client
 
 from comments.models import Comment
 from tests.comments_support import form_data, post_url, resubmission
-from tests.naughty_support import naughty_strings
 
 pytestmark = pytest.mark.django_db
 
@@ -204,18 +203,6 @@ def test_the_story_links_to_a_form_that_works_without_javascript(client, story):
 def test_each_form_page_carries_a_different_token(client, story):
     tokens = {resubmission(client.get(form_page_url(story)))["started"] for _ in range(3)}
     assert len(tokens) == 3
-
-
-def test_naughty_strings_are_never_reflected_unescaped(client, story):
-    for text in naughty_strings():
-        if not any(ch in text for ch in "<>&\"'"):
-            continue
-        response = client.post(post_url(story), form_data(name=text[:80] or "x", body="x"))
-        assert response.status_code == 200, text
-        form = BeautifulSoup(response.content, "html.parser").find("form", class_="comment-form")
-        assert form.find("script") is None, text
-        assert resubmission(response)["name"] == (text[:80].strip() or "x"), text
-    assert not Comment.objects.exists()
 
 
 @pytest.mark.skipif(

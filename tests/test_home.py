@@ -36,12 +36,6 @@ def test_unknown_page_is_friendly_404(client, home_page):
     assert "We can't find that page" in response.content.decode()
 
 
-def test_robots_points_to_sitemap(client):
-    body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
-    assert "Disallow: /admin/" in body
-
-
 # The home page's sections: featured stories, latest videos, the policy link.
 
 

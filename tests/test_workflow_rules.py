@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.models import Collection, GroupPagePermission, Page, Task, Workflow, WorkflowPage
+from wagtail.models import Collection, Page, Task, Workflow, WorkflowPage
 
 from tests.workflow_factories import signed_consent_form
 from workflow.groups import CLINICAL_REVIEW_TASK, SIGNOFF_TASK, WORKFLOW_NAME
@@ -241,11 +241,3 @@ def test_consent_record_permissions_go_to_reviewers_and_communications_only():
     assert codenames("Clinical reviewers") == expected
     assert codenames("Communications") == expected
     assert codenames("Authors") == set()
-
-
-@pytest.mark.django_db
-def test_no_group_holds_publish_or_bulk_delete_on_pages():
-    """Only administrators publish outside the workflow; its final approval does the rest."""
-    assert not GroupPagePermission.objects.filter(
-        permission__codename__in=["publish_page", "bulk_delete_page"]
-    ).exists()
