@@ -111,7 +111,7 @@ def make_story(
         hero_alt=fields.pop("hero_alt", "A corridor of the hospital at dawn"),
         body=fields.pop("body", body()),
         first_published_at=published_at,
-        owner=author,
+        owner=fields.pop("owner", author),
         live=False,  # published below, through a revision, as editors do
         **fields,
     )
