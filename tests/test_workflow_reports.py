@@ -52,6 +52,8 @@ def test_the_rereview_report_lists_stories_and_videos_reviewed_over_a_year_ago(
     report = client.get(reverse("workflow_rereview_report")).content.decode()
     assert report.index(never.title) < report.index(stale.title)
     assert video.title in report
+    assert '<th scope="col">Clinically reviewed by</th>' in report
+    assert "<td>Never</td>" in report  # the never-reviewed story's last review
     assert "Reviewed last month" not in report
     assert "Draft never reviewed" not in report
     # A policy is reviewed on its own date, in "Policies due for review", never here.

@@ -28,6 +28,14 @@ from workflow.overdue import (
 )
 from workflow.views import REVIEW_REPORTS_PERMISSION
 
+OVERDUE_HEADINGS = [
+    _("Title"),
+    _("Stage"),
+    _("Started"),
+    _("Due"),
+    _("Communications leads told"),
+]
+
 
 class OverdueReviewsPanel(Component):
     """Dashboard: the stages awaiting this person's groups that are past their due time."""
@@ -40,7 +48,7 @@ class OverdueReviewsPanel(Component):
         self.reviews = reviews
 
     def get_context_data(self, parent_context: Any) -> dict[str, Any]:
-        return {"reviews": self.reviews}
+        return {"reviews": self.reviews, "headings": OVERDUE_HEADINGS[:4]}
 
 
 @hooks.register("construct_homepage_panels")
@@ -75,6 +83,9 @@ class OverdueReviewsReportView(PermissionRequiredReportMixin, ReportView):
     index_url_name = "workflow_overdue_report"
     index_results_url_name = "workflow_overdue_report_results"
     results_template_name = "workflow/reports/overdue_results.html"
+
+    def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(*args, **kwargs), "headings": OVERDUE_HEADINGS}
 
     def get_base_queryset(self):
         return open_review_states()

@@ -67,6 +67,10 @@ class ClinicalRereviewReportView(PermissionRequiredReportMixin, PageReportView):
         "last_published_at": _("Last published"),
     }
 
+    def get_context_data(self, *args, **kwargs) -> dict:
+        headings = [_("Title"), _("Type"), *list(self.export_headings.values())[1:]]
+        return {**super().get_context_data(*args, **kwargs), "headings": headings}
+
     def get_filename(self) -> str:
         return f"clinical-rereview-{timezone.localdate().isoformat()}"
 
