@@ -468,7 +468,7 @@ def walk(journey: Journey, demo_site, tmp_path: Path) -> None:
     journey.shot(sign_off, "comms-opens-comment")
     sign_off.get_by_label("Approved").check()
     sign_off.get_by_role("button", name="Save").click()
-    expect(sign_off.locator(".messages")).to_be_visible()
+    expect(sign_off.locator(".messages")).to_contain_text("by Journey reader")
     journey.shot(sign_off, "comms-approved-comment")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
