@@ -21,6 +21,7 @@ from home.models import HomePage
 pytest_plugins = [
     "tests.accounts_support",
     "tests.comments_support",
+    "tests.demo_support",
     "tests.media_support",
     "tests.s3_server",
 ]
@@ -37,7 +38,8 @@ PASSWORD = "correct horse battery staple"
 def media_folders(tmp_path_factory) -> Iterator[Path]:
     """Uploads go to a temporary folder, never into the checkout's media folders.
 
-    Session-wide, so the module-scoped demo fixtures (which seed images) are covered too.
+    Session-wide, so the session's seeded demo (tests/demo_support.py, which seeds images) is
+    covered too.
     """
     # Imported here: a module named in pytest_plugins must not be imported before pytest does.
     from tests.media_support import local_media_settings

@@ -192,11 +192,10 @@ def refuse_unless_test_database() -> None:
 
 
 def seeded_demo_rolled_back(django_db_blocker) -> Iterator[None]:
-    """Seed the demo once for a whole test module, and roll it all back afterwards.
+    """Seed the demo for one module and roll it back afterwards (a module-scoped fixture).
 
-    For a module-scoped fixture: seeding takes tens of seconds, so the module's tests share
-    one demo inside a transaction (each test still gets its own savepoint from ``db``), and the
-    rest of the suite never sees it.
+    Prefer the session's ``seeded_demo`` fixture (tests/demo_support.py): it seeds once for
+    every test that asks for it. Kept for tests/test_home_navigation.py until it moves over.
     """
     with django_db_blocker.unblock(), transaction.atomic():
         refuse_unless_test_database()

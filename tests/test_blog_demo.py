@@ -1,7 +1,6 @@
 """The demo content: every page answers, stories need consent, nothing answers 500."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from blog.models import CONSENT_REQUIRED, StoryPage, VideoPage
@@ -10,13 +9,7 @@ from home.models import HomePage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("seed_demo")
-
-
-def test_demo_has_the_stories_and_videos_the_brief_asks_for_with_consent(seeded):
+def test_demo_has_the_stories_and_videos_the_brief_asks_for_with_consent(seeded_demo):
     english = StoryPage.objects.live().filter(locale__language_code="en")
     assert english.count() >= 8
     kinds = set(english.values_list("storyteller_type", flat=True))
@@ -34,7 +27,7 @@ def test_demo_has_the_stories_and_videos_the_brief_asks_for_with_consent(seeded)
         assert video.review_blockers() == [], video.slug
 
 
-def test_every_demo_page_answers_without_error(seeded, client):
+def test_every_demo_page_answers_without_error(seeded_demo, client):
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     assert pages.count() > 12
     for page in pages:
@@ -44,7 +37,7 @@ def test_every_demo_page_answers_without_error(seeded, client):
         assert client.get(url).status_code == 200, url
 
 
-def test_demo_home_page_features_stories_and_videos(seeded, client):
+def test_demo_home_page_features_stories_and_videos(seeded_demo, client):
     home = HomePage.objects.get(depth=2, locale__language_code="en")
     featured = home.featured_story_pages()
     assert len(featured) == 3

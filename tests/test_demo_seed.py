@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.demo_support import DEMO_PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = {"home", "blog", "policy", "workflow", "comments", "search"}
@@ -17,6 +19,7 @@ ALSO_COUNTED = [
     ("wagtailcore", "locale"),
     ("wagtailimages", "image"),
     ("wagtaildocs", "document"),
+    ("wagtailsearchpromotions", "searchpromotion"),
 ]
 
 
@@ -26,24 +29,22 @@ def row_counts() -> dict[str, int]:
     return {m._meta.label: m._default_manager.count() for m in models}
 
 
-def test_seed_demo_twice_gives_the_same_counts(monkeypatch, capsys):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("seed_demo")
+def test_seed_demo_twice_gives_the_same_counts(seeded_demo, monkeypatch, capsys):
     first = row_counts()
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
     call_command("seed_demo")
     assert row_counts() == first
     assert first["auth.User"] == 4
+    assert first["wagtailsearchpromotions.SearchPromotion"] >= 2
 
 
 # As `make demo` serves them: the dev settings turn two-factor enforcement off (README "Security").
 @override_settings(STAFF_2FA_REQUIRED=False)
-def test_demo_users_can_log_in_to_the_admin(client, monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("seed_demo")
+def test_demo_users_can_log_in_to_the_admin(seeded_demo, client):
     for username in ("author", "reviewer", "comms", "admin"):
         client.logout()
         response = client.post(
-            "/admin/login/", {"username": username, "password": "demo-pass-123"}, follow=True
+            "/admin/login/", {"username": username, "password": DEMO_PASSWORD}, follow=True
         )
         assert response.status_code == 200
         assert response.wsgi_request.user.username == username, username
@@ -63,9 +64,7 @@ def test_generated_password_is_printed_once_and_works(client, monkeypatch, capsy
     assert client.login(username="reviewer", password=password)
 
 
-def test_demo_users_have_their_roles(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("seed_demo")
+def test_demo_users_have_their_roles(seeded_demo):
     users = {u.username: u for u in get_user_model().objects.all()}
     assert list(users["author"].groups.values_list("name", flat=True)) == ["Authors"]
     assert list(users["reviewer"].groups.values_list("name", flat=True)) == ["Clinical reviewers"]

@@ -22,7 +22,6 @@ from tests.quality_support import (
     PublicPage,
     missing_kinds,
     public_pages,
-    seeded_demo_rolled_back,
 )
 
 # What a page loads by itself, as (element, attribute); <link> is handled by its rel.
@@ -61,12 +60,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    yield from seeded_demo_rolled_back(django_db_blocker)
-
-
-@pytest.fixture(scope="module")
-def rendered(demo, django_db_blocker) -> dict[str, list[tuple[PublicPage, int, str]]]:
+def rendered(seeded_demo, django_db_blocker) -> dict[str, list[tuple[PublicPage, int, str]]]:
     """Each language's public pages with the status and HTML they answered (fetched once)."""
     client = Client()
     pages: dict[str, list[tuple[PublicPage, int, str]]] = {}

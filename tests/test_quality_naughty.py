@@ -22,7 +22,6 @@ from django.test.client import ClientHandler
 from comments import antispam
 from comments.models import Comment
 from tests.naughty_support import naughty_strings
-from tests.quality_support import seeded_demo_rolled_back
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -36,12 +35,7 @@ def strings() -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    yield from seeded_demo_rolled_back(django_db_blocker)
-
-
-@pytest.fixture(scope="module")
-def story(demo, django_db_blocker):
+def story(seeded_demo, django_db_blocker):
     """The demo story the comment checks post to, with what the checks need to know of it."""
     from blog.models import StoryPage
 
@@ -51,7 +45,7 @@ def story(demo, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def policy_url(demo, django_db_blocker) -> str:
+def policy_url(seeded_demo, django_db_blocker) -> str:
     from policy.models import PolicyPage
 
     with django_db_blocker.unblock():
@@ -103,33 +97,33 @@ def get_with_every_parameter(reader: Reader, address: str, parameters: list[str]
     return problem(response, text, f"{address} {parameters}")
 
 
-def test_search_parameters(demo, reader, strings):
+def test_search_parameters(seeded_demo, reader, strings):
     parameters = ["q", "type", "storyteller", "tag", "page"]
     check_each(
         strings, lambda text: get_with_every_parameter(reader, "/en/search/", parameters, text)
     )
 
 
-def test_search_words_in_spanish(demo, reader, strings):
+def test_search_words_in_spanish(seeded_demo, reader, strings):
     """Spanish searches use the Spanish text-search configuration on PostgreSQL."""
     check_each(strings, lambda text: get_with_every_parameter(reader, "/es/search/", ["q"], text))
 
 
-def test_story_listing_parameters(demo, reader, strings):
+def test_story_listing_parameters(seeded_demo, reader, strings):
     parameters = ["tag", "storyteller", "page"]
     check_each(
         strings, lambda text: get_with_every_parameter(reader, "/en/stories/", parameters, text)
     )
 
 
-def test_video_listing_page_parameter(demo, reader, strings):
+def test_video_listing_page_parameter(seeded_demo, reader, strings):
     check_each(
         strings, lambda text: get_with_every_parameter(reader, "/en/videos/", ["page"], text)
     )
 
 
 @pytest.mark.parametrize("feed", ["rss", "atom"])
-def test_story_feed_topic(demo, reader, strings, feed):
+def test_story_feed_topic(seeded_demo, reader, strings, feed):
     def send(text: str):
         address = f"/en/stories/tag/{quote(text, safe='')}/feed/{feed}/"
         return problem(reader.get(address), text, address)
@@ -138,7 +132,7 @@ def test_story_feed_topic(demo, reader, strings, feed):
 
 
 @pytest.mark.parametrize("tail", ["", "changes/"])
-def test_policy_version_addresses(demo, reader, strings, policy_url, tail):
+def test_policy_version_addresses(seeded_demo, reader, strings, policy_url, tail):
     def send(text: str):
         address = f"{policy_url}versions/{quote(text, safe='')}/{tail}"
         return problem(reader.get(address), text, address)
@@ -163,7 +157,7 @@ def comment_post(reader: Reader, story: dict, **fields: str):
 COMMENT_FIELDS = ["name", "email", "body", "notify_on_approval", "leave_blank", "started"]
 
 
-def test_comment_form_fields(demo, reader, strings, story):
+def test_comment_form_fields(seeded_demo, reader, strings, story):
     """Every field at once: the form comes back with each value and its error, escaped."""
     check_each(
         strings,
@@ -174,7 +168,7 @@ def test_comment_form_fields(demo, reader, strings, story):
 
 
 def test_comments_with_naughty_text_are_stored_and_shown_escaped(
-    demo, reader, strings, story, settings
+    seeded_demo, reader, strings, story, settings
 ):
     """Each string as a name and a comment that passes every check: stored, then approved by
     a moderator and shown to every reader on the story and in its comment feeds."""

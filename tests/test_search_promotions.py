@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.blog_factories import make_image, make_story, story_index, translate
@@ -79,10 +78,8 @@ def test_external_promotion_is_shown_escaped(client, home_page):
     assert "Vaccinations &lt;NHS&gt;" in html
 
 
-def test_demo_promotes_the_policy_for_social_media_and_policy(client, monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("seed_demo")
-    call_command("seed_demo")  # idempotent: still one promotion per query
+def test_demo_promotes_the_policy_for_social_media_and_policy(seeded_demo, client):
+    # seed_demo run twice keeps one promotion per query: tests/test_demo_seed.py counts them.
 
     for words in ("social media", "policy"):
         promoted = search(client, q=words).context["promoted_items"]

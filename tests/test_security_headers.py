@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from blog.models import StoryPage
-from tests.quality_support import LANGUAGES, public_pages, seeded_demo_rolled_back
+from tests.quality_support import LANGUAGES, public_pages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -62,11 +62,6 @@ def assert_no_inline_code(html: str, address: str) -> None:
             assert attribute != "style" and not attribute.startswith("on"), (address, tag.name)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    yield from seeded_demo_rolled_back(django_db_blocker)
-
-
 def reader_addresses(language: str) -> list[tuple[str, int]]:
     """Every public page family: the quality checks' list, plus feeds, sitemap and comments."""
     addresses = [(page.path, page.status) for page in public_pages(language, every_page=False)]
@@ -86,7 +81,7 @@ def reader_addresses(language: str) -> list[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_public_page_family_sends_the_readers_policies(demo, language):
+def test_every_public_page_family_sends_the_readers_policies(seeded_demo, language):
     client = Client()
     addresses = reader_addresses(language)
     kinds = {page.kind for page in public_pages(language, every_page=False)}
@@ -99,7 +94,7 @@ def test_every_public_page_family_sends_the_readers_policies(demo, language):
             assert_no_inline_code(response.content.decode(), address)
 
 
-def test_the_admin_alone_gets_the_documented_looser_policy(demo):
+def test_the_admin_alone_gets_the_documented_looser_policy(seeded_demo):
     admin = Client()
     admin.force_login(User.objects.get(username="admin"))  # the demo's administrator
     story = StoryPage.objects.live().filter(locale__language_code="en").first()

@@ -7,8 +7,6 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Locale, Page
 
 from demo.seed.spanish_text import SPANISH_PAGES
@@ -21,17 +19,8 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """seed_demo once for the module; each test runs in a savepoint inside this transaction."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def pairs(demo, db) -> list[tuple[Page, Page]]:
+def pairs(seeded_demo, db) -> list[tuple[Page, Page]]:
     """(English, Spanish) for every demo page seed_demo translates."""
     spanish = Locale.objects.get(language_code="es")
     result = []
@@ -68,7 +57,7 @@ def test_hreflang_pairs_are_reciprocal_and_the_switcher_follows_them(client, pai
         assert switcher_links(spanish_html) == {"en": english.url}
 
 
-def test_a_story_without_translation_switches_to_the_spanish_home_page(client, demo, db):
+def test_a_story_without_translation_switches_to_the_spanish_home_page(client, seeded_demo, db):
     untranslated = (
         Page.objects.live()
         .filter(locale__language_code="en", url_path__startswith="/home/stories/", depth=4)

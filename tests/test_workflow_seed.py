@@ -19,9 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(seeded_demo):
+    """The demo's author, reviewer and communications users by username."""
     return get_user_model().objects.in_bulk(["author", "reviewer", "comms"], field_name="username")
 
 
