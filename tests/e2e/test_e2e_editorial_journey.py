@@ -12,7 +12,13 @@ and the reader sees it.
 Every person has their own browser context (own cookies); reviewers and Communications sign in
 with their password and a real code from an authenticator app (a TOTP device made here, the
 code computed as the app would). A screenshot is taken after each step; on failure the test
-names the folder (``E2E_OUTPUT_DIR``, else pytest's temporary folder).
+names the folder (``E2E_OUTPUT_DIR``, else pytest's temporary folder) and saves each open
+page's HTML there.
+
+The live server runs in another thread with its own connection: the staff accounts are created
+committed, and everything the journey does is committed by the server. It stays until the
+package's demo is emptied (tests/e2e/conftest.py); its names (``journey_*``, "Maribel Ortega")
+are the journey's own, and the tests that run after it only open the pages the demo seeded.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from wagtail.models import Collection
 from blog.models import StoryPage
 from comments.models import Comment
 from tests.conftest import PASSWORD, make_user
-from workflow.models import ConsentRecord
+from workflow.models import ConsentRecord, StorytellerApproval
 
 pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
 
@@ -203,6 +209,20 @@ def rich_text_saved(page, name: str, text: str) -> None:
     expect(page.locator(f"input[name='{name}']")).to_have_value(re.compile(re.escape(text)))
 
 
+def autosave_settled(page) -> None:
+    """Wait until no autosave is on its way: one sent before the last change, answered after
+    the next save, would leave that older content as the latest version."""
+    expect(page.locator("#w-autosave-indicator")).not_to_have_attribute(
+        "data-w-autosave-state-value", "saving"
+    )
+
+
+def save_draft(page) -> None:
+    autosave_settled(page)
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been")
+
+
 def action_menu(page, label: str) -> None:
     """Open the editor's action menu (beside Save draft) and choose an item."""
     page.locator("footer [data-w-dropdown-target=toggle]").click()
@@ -221,6 +241,7 @@ def ask_storyteller(page, journey: Journey) -> None:
 
 def submit(page, journey: Journey, name: str) -> None:
     """The author's Submit (or Resubmit) from the editor's action menu."""
+    autosave_settled(page)
     page.locator("footer [data-w-dropdown-target=toggle]").click()
     submit_button = re.compile(r"^(Re)?submit to", re.IGNORECASE)
     page.locator("footer").get_by_role("button", name=submit_button).click()
@@ -355,9 +376,11 @@ def walk(journey: Journey, demo_site, tmp_path: Path) -> None:
     )
     journey.shot(write, "author-chose-consent")
     # Autosave may have created the draft already: either way Save draft keeps this version.
-    write.get_by_role("button", name="Save draft").click()
-    expect(write.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been")
+    save_draft(write)
     story = StoryPage.objects.get(title=TITLE)
+    draft = story.get_latest_revision_as_object()
+    assert draft.consent_record_id == record.pk
+    assert [block.block_type for block in draft.body] == ["text", "video"]
     journey.shot(write, "author-saved-draft")
 
     # 3. The author asks the storyteller to approve; the storyteller approves through the link.
@@ -388,10 +411,15 @@ def walk(journey: Journey, demo_site, tmp_path: Path) -> None:
     text.press_sequentially(FIXED_TEXT)
     rich_text_saved(write, "body-0-value", "ward 7")
     journey.shot(write, "author-fixes-text")
-    write.get_by_role("button", name="Save draft").click()
-    expect(write.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been")
+    save_draft(write)
     ask_storyteller(write, journey)
     decide_as_storyteller(journey, "maribel@example.org")
+    decisions = StorytellerApproval.objects.filter(page_id=story.pk).order_by("pk")
+    assert [(item.decision, item.decided_by_name) for item in decisions] == [
+        ("approved", "Maribel Ortega"),
+        ("approved", "Maribel Ortega"),
+    ]
+    assert decisions[0].content_fingerprint != decisions[1].content_fingerprint
     open_editor(write, story)
     submit(write, journey, "author-resubmitted")
     assert task_name(story) == "Clinical review"
@@ -425,6 +453,7 @@ def walk(journey: Journey, demo_site, tmp_path: Path) -> None:
     reader.wait_for_url(f"**{story.url}")
     reader.wait_for_load_state("load")
     journey.shot(reader, "reader-story")
+    expect(reader.locator("main")).to_contain_text("Clinically reviewed by Samir Patel")
     assert seen, "the request recorder saw nothing"
     elsewhere = [url for url in seen if urlsplit(url).netloc not in {demo_site.host, ""}]
     assert elsewhere == [], f"asked another host before the reader played the video: {elsewhere}"
