@@ -198,7 +198,3 @@ def video_form_data(thumbnail) -> dict:
         "thumbnail_alt": "A nurse waves",
         "transcript": draftail("Hello from the ward."),
     }
-
-
-# The name tests/test_performance_pagecache.py still imports; one factory: make_consent.
-valid_consent = make_consent

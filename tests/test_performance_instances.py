@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from tests.blog_factories import make_story, story_index
+from tests.server_support import free_port, server_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/7"
@@ -27,23 +28,11 @@ REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/7"
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def _database_url() -> str:
-    from django.db import connection
-
-    found = connection.settings_dict
-    if connection.vendor != "postgresql":
+def database_url() -> str:
+    url = server_database_url()
+    if url is None:
         pytest.fail("two instances need the PostgreSQL test database (set DATABASE_URL)")
-    user = found["USER"] or "postgres"
-    host = found["HOST"] or "127.0.0.1"
-    return f"postgres://{user}@{host}:{found['PORT'] or 5432}/{found['NAME']}"
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return url
 
 
 def _get(port: int, path: str) -> tuple[int, dict[str, str], str]:
@@ -87,7 +76,7 @@ def two_instances(shared_cache, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": shared_cache,
         "SECRET_KEY": "instances-test-" + "k" * 40,
@@ -108,7 +97,7 @@ def two_instances(shared_cache, tmp_path):
     servers, ports = [], []
     try:
         for _ in range(2):
-            port = _free_port()
+            port = free_port()
             command = [gunicorn, "clinic_site.wsgi:application", "--workers", "1"]
             command += ["--bind", f"127.0.0.1:{port}"]
             server = subprocess.Popen(

@@ -23,10 +23,10 @@ from tests.blog_factories import (
     make_video,
     story_index,
     translate,
-    valid_consent,
     video_index,
 )
 from tests.policy_fixtures import make_policy, policy_index, publish_version
+from tests.workflow_factories import make_consent
 from workflow.consent_enforcement import enforce_consent
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_an_unpublished_story_is_gone_at_once(stories, story):
 
 
 def test_revoking_consent_takes_the_story_off_every_page(home_page, stories):
-    record = valid_consent("Rosa")
+    record = make_consent("Rosa")
     make_story(stories, "Rosa's new knee", storyteller_type="patient", consent_record=record)
     assert "Rosa&#x27;s new knee" in cached_html("/en/stories/")
     assert "Rosa&#x27;s new knee" in cached_html("/en/")
