@@ -12,7 +12,7 @@
     "use strict";
 
     var menu = document.querySelector(".site-menu");
-    var wide = window.matchMedia("(min-width: 60em)");
+    var wide = window.matchMedia("(min-width: 68em)");
 
     function fitToScreen() {
         if (!menu) return;

@@ -176,9 +176,11 @@ def test_search_is_one_tap_away_on_a_phone(browser, demo_site, javascript):
 # The header on a laptop
 
 
+@pytest.mark.parametrize("width", [1088, 1280])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_header_is_one_row_at_1280(browser, demo_site, language):
-    with reader(browser, demo_site, LAPTOP) as (page, _requests):
+def test_header_is_one_row_from_68em(browser, demo_site, language, width):
+    """From 68em (1,088 px) the whole header, Spanish included, sits in one row."""
+    with reader(browser, demo_site, {"width": width, "height": 800}) as (page, _requests):
         open_page(page, demo_site.first(language, "story").path)
         assert not page.locator(".site-menu__toggle").is_visible()
         assert not page.locator(".site-header__search-link").is_visible()
