@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -164,12 +165,13 @@ class Requests:
         return parts.scheme in {"data", "blob", "about"} or parts.netloc == self.host
 
 
-@pytest.fixture
-def browser_page(browser, demo_site) -> Iterator[tuple[object, Requests]]:
+@contextmanager
+def local_only_page(browser, demo_site, **context_options) -> Iterator[tuple[object, Requests]]:
     """A fresh page (own cookies) and the record of its requests; other hosts are never
-    reached: the request is recorded, then aborted."""
+    reached: the request is recorded, then aborted. ``context_options`` go to Playwright's
+    ``new_context`` (viewport, java_script_enabled)."""
     requests = Requests(host=demo_site.host)
-    context = browser.new_context(base_url=demo_site.url)
+    context = browser.new_context(base_url=demo_site.url, **context_options)
     context.route(
         "**/*",
         lambda route: (
@@ -181,8 +183,17 @@ def browser_page(browser, demo_site) -> Iterator[tuple[object, Requests]]:
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.on("request", lambda request: requests.seen.append(request.url))
-    yield page, requests
-    context.close()
+    try:
+        yield page, requests
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(browser, demo_site) -> Iterator[tuple[object, Requests]]:
+    """A fresh page at Playwright's default size (see ``local_only_page``)."""
+    with local_only_page(browser, demo_site) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,9 @@ e2e output folder (``E2E_OUTPUT_DIR``, else ``build/e2e/``; see conftest).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
-from tests.e2e.conftest import Requests
+from tests.e2e.conftest import local_only_page
 from tests.quality_support import LANGUAGES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
@@ -24,28 +21,9 @@ LAPTOP = {"width": 1280, "height": 800}
 COMPACT_HEADER_MAX = 120  # px, at 390x844
 
 
-@contextmanager
-def reader(browser, demo_site, viewport, *, javascript: bool = True) -> Iterator[tuple]:
+def reader(browser, demo_site, viewport, *, javascript: bool = True):
     """A fresh page at that size; requests to other hosts are recorded and aborted."""
-    requests = Requests(host=demo_site.host)
-    context = browser.new_context(
-        base_url=demo_site.url, viewport=viewport, java_script_enabled=javascript
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if requests.is_local(route.request.url)
-            else route.abort("blockedbyclient")
-        ),
-    )
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.on("request", lambda request: requests.seen.append(request.url))
-    try:
-        yield page, requests
-    finally:
-        context.close()
+    return local_only_page(browser, demo_site, viewport=viewport, java_script_enabled=javascript)
 
 
 def open_page(page, path: str, status: int = 200) -> None:
