@@ -10,10 +10,12 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
-from tests.blog_factories import make_story, make_video, story_index, video_index
+from tests.blog_factories import make_image, make_story, make_video, story_index, video_index
 from tests.policy_fixtures import make_policy, policy_index, publish_version
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +81,47 @@ def test_uncached_pages_stay_within_their_query_budget(
     with django_assert_max_num_queries(UNCACHED_BUDGETS[page]):
         response = read(site_content[page])
     assert "X-Page-Cache" not in response
+
+
+def story_in_pictures(home_page, images: int, videos: int):
+    still = {
+        "video_url": "https://youtu.be/dQw4w9WgXcQ",
+        "title": "A tour of the ward",
+        "duration": "2:14",
+        "captions_available": True,
+        "captions_language": "es",
+        "transcript": "<p>Welcome to the ward.</p>",
+    }
+    return make_story(
+        home_page,
+        f"A story in {images} pictures and {videos} videos",
+        body=[
+            ("text", "<p>Our ward in pictures.</p>"),
+            *(
+                ("image", {"image": make_image(), "alt_text": f"Ward {n}", "caption": ""})
+                for n in range(images)
+            ),
+            *(("video", {**still, "thumbnail": make_image()}) for _ in range(videos)),
+        ],
+    )
+
+
+def test_pictures_in_a_story_body_cost_no_query_each(home_page, settings):
+    """The body's images (one query a block type) and their renditions (with the page's other
+    renditions) cost the same for one picture as for five."""
+    settings.CACHES = DUMMY
+    settings.PAGECACHE_ENABLED = False
+    counts = []
+    for images, videos in ((1, 1), (3, 2)):
+        story = story_in_pictures(home_page, images, videos)
+        read(story.url)  # renditions are made once, on the first view
+        with CaptureQueriesContext(connection) as queries:
+            html = read(story.url).content.decode()
+        assert html.count('alt="Ward ') == images
+        assert html.count("video__thumbnail") == videos
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= UNCACHED_BUDGETS["story"] + 2  # the image and the video blocks' images
 
 
 def test_a_story_renders_in_seven_queries_once_the_menu_is_cached(

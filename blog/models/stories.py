@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from blog.blocks import StoryBodyBlock, missing_transcripts
 from blog.feeds import StoryAtomFeed, StoryRssFeed
 from blog.forms import TopicsPageForm
-from blog.images import CARD, HERO, HERO_RENDITION, renditions_wanted
+from blog.images import BODY, CARD, HERO, HERO_RENDITION, VIDEO, renditions_wanted
 from blog.listing import (
     ListingPage,
     StoryFilterForm,
@@ -397,6 +397,11 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     def get_view_restrictions(self):
         return view_restrictions(self, super().get_view_restrictions)
 
+    def body_pictures(self, block_type: str, field: str) -> list:
+        """The images of the body's ``block_type`` blocks (the body's images come in one query;
+        the rendered blocks are these same objects, so their renditions can be prefetched)."""
+        return [block.value[field] for block in self.body if block.block_type == block_type]
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         tags = list(self.tags.all())
@@ -405,6 +410,8 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         load_renditions(
             renditions_wanted(HERO, [self.hero_image])
             + renditions_wanted(CARD, [story.hero_image for story in related])
+            + renditions_wanted(BODY, self.body_pictures("image", "image"))
+            + renditions_wanted(VIDEO, self.body_pictures("video", "thumbnail"))
         )
         context.update(
             tags=tags,
