@@ -10,6 +10,7 @@ next render rebuild it, and a warm render costs no database query.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +23,8 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from pagecache import generation
+
+logger = logging.getLogger(__name__)
 
 register = template.Library()
 
@@ -95,15 +98,21 @@ def menu_items(request: HttpRequest) -> list[MenuItem]:
     """
     language = translation.get_language() or "en"
     cache = generation.page_cache()
-    current = generation.current(cache)
+    try:
+        current = generation.current(cache)
+        key = f"navigation:main_menu:{current}:{language}:{request.get_host().lower()}"
+        items = None if current is None else cache.get(key)
+    except Exception:  # the cache is down: readers still get the page, with a fresh menu
+        logger.warning("main menu: cache lookup failed, building the menu", exc_info=True)
+        return build_menu(request, language)
     if current is None:  # a cache that keeps nothing: build every time
         return build_menu(request, language)
-    host = request.get_host().lower()
-    key = f"navigation:main_menu:{current}:{language}:{host}"
-    items = cache.get(key)
     if items is None:
         items = build_menu(request, language)
-        cache.set(key, items, MENU_TIMEOUT)
+        try:
+            cache.set(key, items, MENU_TIMEOUT)
+        except Exception:
+            logger.warning("main menu: could not store the menu", exc_info=True)
     return items
 
 
