@@ -13,29 +13,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from operations.models import ScheduledJob
-from tests.blog_factories import make_story
+from tests import test_workflow_integrity_publishing
 from tests.test_workflow_integrity_publishing import go_live_time_passes
-from tests.test_workflow_publishing import approve_both_stages
-from tests.workflow_factories import make_consent, submit_for_review
 from workflow.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def scheduled_story(home_page, author, reviewer, comms, client_for):
-    """A patient story approved by both stages, to go live in two days."""
-    story = make_story(
-        home_page,
-        author=author,
-        live=False,
-        storyteller_type="patient",
-        consent_record=make_consent(),
-        go_live_at=timezone.now() + timedelta(days=2),
-    )
-    assert submit_for_review(client_for(author), story).status_code == 302
-    approve_both_stages(client_for, story, reviewer, comms)
-    return story
+# A patient story approved by both stages, to go live in two days (shared fixture).
+scheduled_story = test_workflow_integrity_publishing.scheduled_story
 
 
 def tick() -> None:

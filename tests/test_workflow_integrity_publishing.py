@@ -132,14 +132,19 @@ def test_an_administrators_publish_from_the_editor_is_refused_while_consent_is_i
     assert Page.objects.get(pk=story.pk).live
 
 
-def test_the_admin_api_publish_action_is_refused_too(home_page, author, admin_user, client_for):
-    story = make_story(
+def draft_without_signed_form(home_page, author):
+    """A patient story whose consent has no signed form: every publish path must refuse it."""
+    return make_story(
         home_page,
         author=author,
         live=False,
         storyteller_type="patient",
         consent_record=make_consent(signed_form=None),
     )
+
+
+def test_the_admin_api_publish_action_is_refused_too(home_page, author, admin_user, client_for):
+    story = draft_without_signed_form(home_page, author)
     url = reverse("wagtailadmin_api:pages:action", args=[story.pk, "publish"])
 
     response = client_for(admin_user).post(url, {}, content_type="application/json")
@@ -151,13 +156,7 @@ def test_the_admin_api_publish_action_is_refused_too(home_page, author, admin_us
 
 
 def test_a_refusal_is_readable_in_the_page_history(home_page, author, admin_user, client_for):
-    story = make_story(
-        home_page,
-        author=author,
-        live=False,
-        storyteller_type="patient",
-        consent_record=make_consent(signed_form=None),
-    )
+    story = draft_without_signed_form(home_page, author)
     client = client_for(admin_user)
     admin_publish(client, story)
     history = client.get(reverse("wagtailadmin_pages:history", args=[story.pk]))
