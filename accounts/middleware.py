@@ -28,10 +28,10 @@ ENROLMENT_URL_NAMES = frozenset({"accounts_setup"})
 class StaffTwoFactorMiddleware:
     """Send a signed-in user who has not given the second factor to the code page.
 
-    A user with an enrolled device (any role) must enter its code; a superuser, Clinical
-    reviewer or Communications member without one is sent to enrolment, while
-    ``STAFF_2FA_REQUIRED`` is on. Authors without a device work as before. Runs after
-    django-otp's ``OTPMiddleware``, which gives ``request.user.is_verified()``.
+    A user with an enrolled device (any role) must enter its code; a superuser or a holder of
+    ``STAFF_2FA_PERMISSION`` (Clinical reviewers, Communications) without one is sent to
+    enrolment, while ``STAFF_2FA_REQUIRED`` is on. Authors without a device work as before.
+    Runs after django-otp's ``OTPMiddleware``, which gives ``request.user.is_verified()``.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -10,12 +10,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def two_factor_required(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Superusers and the reviewing groups, while ``STAFF_2FA_REQUIRED`` is on."""
+    """Superusers and holders of ``STAFF_2FA_PERMISSION`` (a permission, not a group name),
+    while ``STAFF_2FA_REQUIRED`` is on."""
     if not settings.STAFF_2FA_REQUIRED or not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=settings.STAFF_2FA_GROUPS).exists()
+    return user.is_superuser or user.has_perm(settings.STAFF_2FA_PERMISSION)
 
 
 def has_authenticator(user: AbstractBaseUser) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.test import override_settings
 from wagtail.models import Locale
@@ -96,6 +96,17 @@ def second_reviewer(db) -> User:
 @pytest.fixture
 def comms(db) -> User:
     return make_user("comms", "Communications", first_name="Jordan", last_name="Lee")
+
+
+@pytest.fixture
+def consent_viewer(db) -> User:
+    """An author in no review group who was granted *Can view consent record*: what reviewers
+    see of consent is decided by that permission (workflow.access), not by a group name."""
+    user = make_user("consentviewer", "Authors", first_name="Iris", last_name="Novak")
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="workflow", codename="view_consentrecord")
+    )
+    return user
 
 
 @pytest.fixture

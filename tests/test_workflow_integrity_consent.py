@@ -107,7 +107,7 @@ def test_a_signed_form_whose_file_changed_makes_the_consent_invalid(
 
 
 def test_authors_choose_and_see_a_consent_only_by_its_label(
-    home_page, author, reviewer, comms, client_for
+    home_page, author, reviewer, comms, consent_viewer, client_for
 ):
     record = make_consent(person_name="Rosa Delgado")
     story = make_story(
@@ -122,7 +122,8 @@ def test_authors_choose_and_see_a_consent_only_by_its_label(
         assert record.reference in html
         assert "Rosa Delgado" not in html and download not in html
 
-    for staff in (reviewer, comms):
+    # The permission decides, not the group: an author granted it sees what reviewers see.
+    for staff in (reviewer, comms, consent_viewer):
         client = client_for(staff)
         for page in (client.get(chooser), client.get(edit_url(story))):
             html = page.content.decode()

@@ -71,7 +71,7 @@ def test_comparing_a_never_published_story_shows_its_whole_content(
 
 
 def test_an_author_comparing_two_drafts_sees_the_changes_between_them(
-    home_page, author, client_for
+    home_page, author, reviewer, consent_viewer, client_for
 ):
     story = make_story(home_page, author=author, live=False)
     client = client_for(author)
@@ -83,6 +83,13 @@ def test_an_author_comparing_two_drafts_sees_the_changes_between_them(
     assert "A second draft of the night." in html
     assert "This page was never published" not in html
     assert f"Summary of {story.title}." not in html
+
+    # Review staff are told by the permission, not a group: an author granted it (in no review
+    # group) is shown the whole never-published page, as reviewers are.
+    for staff in (reviewer, consent_viewer):
+        html = client_for(staff).get(url).content.decode()
+        assert "This page was never published: all of it is shown" in html
+        assert f"Summary of {story.title}." in html
 
 
 def test_comparing_a_live_story_still_shows_only_the_changes(

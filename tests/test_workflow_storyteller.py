@@ -245,7 +245,7 @@ def test_link_requests_are_limited_per_client_address(story, author, client, cli
 
 
 def test_authors_never_see_the_storytellers_name_or_email(
-    story, author, reviewer, client, client_for
+    story, author, reviewer, consent_viewer, client, client_for
 ):
     writer = client_for(author)
     confirmation = writer.get(send_url(story)).content.decode()
@@ -256,6 +256,8 @@ def test_authors_never_see_the_storytellers_name_or_email(
         html = writer.get(address).content.decode()
         assert "Rosa Delgado" not in html and STORYTELLER not in html, address
 
+    # Who sees the name is decided by the permission: an author granted it sees it too.
+    assert "Rosa Delgado" in client_for(consent_viewer).get(send_url(story)).content.decode()
     staff = client_for(reviewer)
     assert "Rosa Delgado" in staff.get(send_url(story)).content.decode()
     record_url = reverse(

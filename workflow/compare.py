@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
 
-from workflow.groups import is_review_staff
+from workflow.access import may_see_consent_details
 
 
 class FirstReviewCompareView(RevisionsCompareView):
@@ -24,12 +24,13 @@ class FirstReviewCompareView(RevisionsCompareView):
         return self.object.first_published_at is None and not self.object.live
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        """Reviewers always see the whole of a never-published page; anyone else (an author
-        comparing two drafts in the history) sees the changes, or the whole page if none."""
+        """Review staff (who may see consent details) always see the whole of a
+        never-published page; anyone else (an author comparing two drafts in the history) sees
+        the changes, or the whole page if none."""
         context = super().get_context_data(**kwargs)
         if not self.never_published():
             return context
-        if context["comparison"] and not is_review_staff(self.request.user):
+        if context["comparison"] and not may_see_consent_details(self.request.user):
             return context
         empty = self.object.specific_class()
         messages.info(

@@ -1,9 +1,9 @@
 """The consent record as the story editor shows it: everything to review staff, a label to authors.
 
 Authors see a linked record only by its non-identifying label (reference, status, scope,
-expiry). Clinical reviewers, Communications and administrators see who consented, the
-relationship, the purpose, and a link to the signed form through the permission-checked
-private download view.
+expiry). Whoever may see consent details (:mod:`workflow.access`: Clinical reviewers,
+Communications, administrators) sees who consented, the relationship, the purpose, and a link
+to the signed form through the permission-checked private download view.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from workflow.groups import is_review_staff
+from workflow.access import may_see_consent_details
 from workflow.models.consent import ConsentRecord
 
 
@@ -42,7 +42,7 @@ class ConsentDetailsPanel(Panel):
         def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
             context = super().get_context_data(parent_context)
             record = getattr(self.instance, "consent_record", None)
-            staff = is_review_staff(self.request.user)
+            staff = may_see_consent_details(self.request.user)
             needed = scopes_needed(self.instance)
             context.update(
                 record=record,

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.models import Page
 
-from workflow.groups import is_review_staff
+from workflow.access import may_see_consent_details
 from workflow.models import StorytellerApproval
 from workflow.storyteller import (
     LinkNotSent,
@@ -193,7 +193,7 @@ def send_storyteller_link(request: HttpRequest, page_id: int) -> HttpResponse:
         "version": version,
         "refusal": refusal,
         "record": record,
-        "review_staff": is_review_staff(request.user),
+        "review_staff": may_see_consent_details(request.user),
         "revision": page.get_latest_revision(),
         "days": link_days(),
         "decisions": StorytellerApproval.objects.filter(page=page).order_by("-created_at")[:10],

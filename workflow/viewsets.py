@@ -19,8 +19,8 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from workflow.access import may_see_consent_details
 from workflow.consent_forms import ConsentRecordForm
-from workflow.groups import is_review_staff
 from workflow.models import ConsentRecord
 from workflow.storyteller_panels import StorytellerDecisionsPanel
 
@@ -58,7 +58,7 @@ class StaffColumnsMixin:
     @property
     def columns(self) -> list[Column]:
         columns = super().columns
-        if is_review_staff(self.request.user):
+        if may_see_consent_details(self.request.user):
             columns += [
                 Column("person_name", label=_("Person giving consent")),
                 Column("email", label=_("Email")),

@@ -11,11 +11,12 @@ from datetime import timedelta
 
 from .env import env_bool
 
-# Two-factor sign-in (django-otp; the accounts app): members of these groups and every
-# superuser must enrol an authenticator app and enter its code before any /admin/ page.
-# Other staff (authors) may enrol; once they have, they are asked for the code too.
+# Two-factor sign-in (django-otp; the accounts app): whoever holds this permission (whoever
+# may see patients' consent records: Clinical reviewers and Communications by data migration)
+# and every superuser must enrol an authenticator app and enter its code before any /admin/
+# page. Other staff (authors) may enrol; once they have, they are asked for the code too.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
-STAFF_2FA_GROUPS = ("Clinical reviewers", "Communications")
+STAFF_2FA_PERMISSION = "workflow.view_consentrecord"
 OTP_TOTP_ISSUER = "Clinic Stories"
 RECOVERY_CODE_COUNT = 10
 
