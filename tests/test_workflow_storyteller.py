@@ -12,6 +12,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import PageLogEntry
 
 from tests.blog_factories import make_story
@@ -163,6 +164,14 @@ def test_staff_stories_need_no_storyteller(home_page, author, reviewer, client_f
     assert "approve" in offered_actions(staff, reviewer)
 
 
+def expire_in_the_afternoon() -> int:
+    """Move the link's expiry to 15:30 on 14 March next year; return the year."""
+    year = timezone.localdate().year + 1
+    afternoon = datetime.datetime(year, 3, 14, 15, 30)
+    StorytellerApproval.objects.update(expires_at=timezone.make_aware(afternoon))
+    return year
+
+
 def test_a_spanish_story_is_sent_in_spanish(story, author, client_for, spanish):
     translation = story.copy_for_translation(spanish, copy_parents=True, alias=False)
     translation.title = "Rosa y su corazón"
@@ -171,10 +180,26 @@ def test_a_spanish_story_is_sent_in_spanish(story, author, client_for, spanish):
     [message] = mail.outbox
     assert message.subject == "Por favor, apruebe su historia «Rosa y su corazón»"
     assert "Gracias por compartir su historia" in message.body
+    assert "Hasta el " in message.body and ", el enlace funciona una sola vez." in message.body
     client = client_for(author)
     client.logout()
+    year = expire_in_the_afternoon()
     html = client.get(link).content.decode()
     assert '<html lang="es">' in html and "Su decisión" in html
+    assert f"Hasta el 14 de marzo de {year} a las 15:30, este enlace funciona una sola vez." in html
+
+
+def test_the_links_expiry_never_ends_in_a_double_full_stop(story, author, client, client_for):
+    """English writes an afternoon time as "3:30 p.m.": the sentence must not end on it."""
+    link = send_link(client_for(author), story)
+    expires_at = timezone.localtime(StorytellerApproval.objects.get().expires_at)
+    when = date_format(expires_at, "DATETIME_FORMAT")
+    assert f"Until {when}, the link works once. You can approve" in mail.outbox[0].body
+    client.logout()
+    year = expire_in_the_afternoon()
+    html = client.get(link).content.decode()
+    assert f"Until March 14, {year}, 3:30 p.m., this link works once." in html
+    assert "p.m.." not in html
 
 
 def test_the_link_page_shows_only_this_version_and_nothing_private(
