@@ -28,7 +28,7 @@ from comments.moderation import moderate
 from comments.permissions import ACCESS, REPLY_PERMISSION, can_reply_as_hospital
 from comments.replies import REFUSAL_MESSAGES, approval_refusal, can_be_answered, log_refusal
 from comments.reply_view import reply_as_hospital
-from moderation.viewsets import ModerationViewSetMixin
+from moderation.viewsets import DecisionEditViewMixin, ModerationViewSetMixin
 
 
 def _pages_with_comments(request) -> QuerySet[Page]:
@@ -71,11 +71,19 @@ class CommentIndexView(IndexView):
         return super().get_base_queryset().select_related("page")
 
 
-class CommentEditView(EditView):
+class CommentEditView(DecisionEditViewMixin, EditView):
     """Saving records a moderation decision (logged, notified) instead of a plain edit."""
 
-    success_message = _("Decision saved for comment '%(object)s'.")
+    decision_messages = {
+        Comment.Status.APPROVED: _("Comment by %(name)s approved."),
+        Comment.Status.REJECTED: _("Comment by %(name)s rejected."),
+        Comment.Status.SPAM: _("Comment by %(name)s marked as spam."),
+        Comment.Status.PENDING: _("Comment by %(name)s is awaiting moderation again."),
+    }
     reply_url_name = ""
+
+    def decision_context(self, comment: Comment) -> dict[str, str]:
+        return {"name": comment.name}
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         """Approving a hospital reply one may not approve (one's own flagged reply) is

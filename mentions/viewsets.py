@@ -17,7 +17,7 @@ from mentions.forms import ModerationForm
 from mentions.models import ReceivedMention
 from mentions.moderation import moderate
 from mentions.permissions import ACCESS
-from moderation.viewsets import ModerationViewSetMixin
+from moderation.viewsets import DecisionEditViewMixin, ModerationViewSetMixin
 
 
 class MentionFilterSet(WagtailFilterSet):
@@ -35,10 +35,16 @@ class MentionIndexView(IndexView):
         return super().get_base_queryset().select_related("page")
 
 
-class MentionEditView(EditView):
+class MentionEditView(DecisionEditViewMixin, EditView):
     """Saving records a moderation decision (logged) instead of a plain edit."""
 
-    success_message = _("Decision saved for '%(object)s'.")
+    decision_messages = {
+        ReceivedMention.Status.APPROVED: _("Mention on %(host)s approved."),
+        ReceivedMention.Status.REJECTED: _("Mention on %(host)s declined."),
+    }
+
+    def decision_context(self, mention: ReceivedMention) -> dict[str, str]:
+        return {"host": mention.source_host or mention.source}
 
     def save_instance(self) -> ReceivedMention:
         moderate([self.object.pk], self.form.cleaned_data["status"], self.request.user)

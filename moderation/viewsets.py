@@ -1,15 +1,41 @@
 """What the queues' snippet viewsets share: no copy, inspect or chooser views, every view behind
-the queue's permission, only the meaningful permissions in the group editor."""
+the queue's permission, only the meaningful permissions in the group editor, and an edit view
+whose message says what was decided."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib.auth.models import Permission
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from moderation.permissions import ModerationAccess, ModerationPermissionPolicy
+
+
+class DecisionEditViewMixin:
+    """For a queue's edit view, where saving records a decision: the message says which one.
+
+    Wagtail's snippet edit view says "<Model> '…' updated." whatever the moderator chose (it
+    ignores ``success_message``); "Comment by Ana approved." tells them it worked as meant.
+    ``decision_messages`` maps the item's saved status to a message, formatted with
+    :meth:`decision_context`; another status falls back to Wagtail's message.
+    """
+
+    decision_messages: Mapping[str, str] = {}
+
+    def decision_context(self, instance: Model) -> dict[str, Any]:
+        return {"object": instance}
+
+    def get_success_message(self, instance: Model | None = None) -> str | None:
+        instance = instance or self.object
+        message = self.decision_messages.get(instance.status)
+        if message is None:
+            return super().get_success_message(instance)
+        return message % self.decision_context(instance)
 
 
 class ModerationViewSetMixin:

@@ -113,10 +113,14 @@ def test_approving_publishes_logs_and_emails_the_author_and_the_reader(
     comment = add_comment(
         story, status="pending", name="Kim", email="kim@example.org", notify_on_approval=True
     )
+    client = client_for(comms)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(comms).post(edit_url(comment), {"status": "approved"})
+        response = client.post(edit_url(comment), {"status": "approved"})
 
     assert response.status_code == 302
+    # The message says what was decided (Wagtail's own said "Comment '…' updated.").
+    queue = client.get(response["Location"]).content.decode()
+    assert "Comment by Kim approved." in queue and "&#x27; updated." not in queue
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
     assert comment.moderated_by == comms
@@ -138,7 +142,10 @@ def test_rejecting_needs_a_reason_which_is_logged(client_for, comms, story):
     assert response.status_code == 200
     assert "Choose why the comment is rejected." in response.content.decode()
 
-    client.post(edit_url(comment), {"status": "rejected", "rejection_reason": "medical_advice"})
+    response = client.post(
+        edit_url(comment), {"status": "rejected", "rejection_reason": "medical_advice"}, follow=True
+    )
+    assert "Comment by Reader rejected." in response.content.decode()
     comment.refresh_from_db()
     assert (comment.status, comment.rejection_reason, comment.email) == (
         "rejected",

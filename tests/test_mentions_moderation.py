@@ -87,6 +87,7 @@ def test_communications_approves_and_the_story_shows_it_escaped(client_for, comm
 
     response = client.post(edit_url(mention), {"status": "approved"})
     assert response.status_code == 302
+    assert "Mention on blog1.example approved." in client.get(response["Location"]).content.decode()
     mention.refresh_from_db()
     assert (mention.status, mention.moderated_by) == (Status.APPROVED, comms)
 
