@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -119,6 +120,22 @@ def load_renditions(wanted: list[tuple[object | None, str]]) -> None:
 
 
 # Routing a whole address in two queries ------------------------------------------------------
+
+
+class ServingHome(NamedTuple):
+    """The home page that serves the request's language, as routing found it: the main menu
+    lists the pages below it without looking it up again."""
+
+    language: str
+    page: Page
+    site_has_view_restrictions: bool
+
+
+def serving_home(request: HttpRequest, language: str) -> ServingHome | None:
+    """The home page routing found for ``language`` on this request, or None (not routed by
+    ``preload_route``, or another language)."""
+    found = getattr(request, "_clinic_serving_home", None)
+    return found if found is not None and found.language == language else None
 
 
 def preloaded_child(
@@ -318,6 +335,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
             if version.live
         }
     request._clinic_preloaded_children = children
+    request._clinic_serving_home = ServingHome(language, home, home.site_has_view_restrictions)
     try:
         request._wagtail_route_for_request = home.route(request, components)
     except Http404:

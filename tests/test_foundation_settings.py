@@ -139,3 +139,16 @@ def test_robots_txt_names_only_paths_that_exist(client, db):
     sitemap = client.get(urlsplit(sitemaps[0]).path)
     assert sitemap.status_code == 200
     assert sitemap["Content-Type"].startswith("application/xml")
+
+
+def test_postgresql_plans_each_query_once_per_connection_unless_switched_off():
+    """Server-side binding lets psycopg prepare a query it has run 5 times; a transaction-pooling
+    PgBouncer needs it off (README "Performance")."""
+    postgres = {"DATABASE_URL": "postgres://clinic@db.example.org:5432/clinic"}
+    options = settings_of("dev", "DATABASES", **postgres)["DATABASES"]["default"]["OPTIONS"]
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 5
+    off = settings_of("dev", "DATABASES", DB_PREPARED_STATEMENTS="false", **postgres)
+    assert "server_side_binding" not in off["DATABASES"]["default"].get("OPTIONS", {})
+    sqlite = settings_of("dev", "DATABASES", DATABASE_URL="sqlite:///demo.sqlite3")
+    assert "prepare_threshold" not in sqlite["DATABASES"]["default"].get("OPTIONS", {})

@@ -91,3 +91,18 @@ def test_a_language_without_its_home_page_is_served_from_the_site_home(client, s
     response = client.get(story.url.replace("/en/", "/es/", 1))
     assert response.status_code == 200
     assert "Night shift" in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's (CI)"
+)
+def test_a_page_read_again_runs_prepared_statements(story, client):
+    """PostgreSQL plans the page's queries once per connection, not on every request."""
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    for _ in range(8):  # psycopg prepares a query once it has run it 5 times
+        assert client.get(story.url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "wagtailcore_page"' in sql for sql in prepared), prepared

@@ -127,6 +127,18 @@ DATABASES = {
     )
 }
 
+# PostgreSQL plans each query once per connection instead of on every request: parameters are
+# sent apart from the SQL (server-side binding) so psycopg can prepare a statement it has run
+# DB_PREPARE_THRESHOLD times (planning the page-routing query cost PostgreSQL about 2 ms per
+# page). Set DB_PREPARED_STATEMENTS=false behind a transaction-pooling PgBouncer older than 1.21.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_PREPARED_STATEMENTS", True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=int(os.environ.get("DB_PREPARE_THRESHOLD", "5")),
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Password rules, two-factor sign-in and login lockout: settings/accounts.py.

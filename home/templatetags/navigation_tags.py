@@ -22,6 +22,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
+from blog.serving import serving_home
 from pagecache import generation
 
 logger = logging.getLogger(__name__)
@@ -77,13 +78,33 @@ def _menu_pages(root: Page, language: str) -> list[Page]:
     return [row for row in rows if row.under_home]
 
 
+def _menu_pages_below(home: Page) -> list[Page]:
+    """The live "Show in menus" pages below a home page routing already found, on a site
+    without view restrictions: one plain query, no subquery to find the home page again."""
+    return list(
+        Page.objects.filter(
+            path__startswith=home.path,
+            depth__gt=home.depth,
+            depth__lte=home.depth + MENU_DEPTH,
+        )
+        .live()
+        .in_menu()
+        .order_by("path")
+    )
+
+
 def build_menu(request: HttpRequest, language: str) -> list[MenuItem]:
     """The menu of the request's site in ``language``."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
+    routed = serving_home(request, language)
+    if routed is not None and not routed.site_has_view_restrictions:
+        pages = _menu_pages_below(routed.page)
+    else:
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        pages = _menu_pages(site.root_page, language)
     items = []
-    for page in _menu_pages(site.root_page, language):
+    for page in pages:
         url = page.get_url(request=request)
         if url:
             items.append(MenuItem(title=page.title, url=url, path=urlsplit(url).path))

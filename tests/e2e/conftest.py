@@ -130,8 +130,11 @@ def browser(chromium_path, demo_site):
     refuses database calls here (each test's transaction) as if they came from async code.
     Nothing async touches the database, so the check is lifted while the browser runs.
     """
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait up to 20 s (Playwright's default is 5): on a 2-CPU machine running other
+    # work, an admin save and its reload can take longer than 5 s without anything being wrong.
+    expect.set_options(timeout=20_000)
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
