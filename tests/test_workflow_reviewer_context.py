@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -129,11 +130,21 @@ def test_approving_from_the_editor_says_where_the_page_went(
 def test_approving_a_scheduled_story_says_when_it_goes_live(
     home_page, author, reviewer, comms, client_for
 ):
-    go_live = timezone.now() + datetime.timedelta(days=2)
+    afternoon = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=2), datetime.time(15, 30)
+    )
+    go_live = timezone.make_aware(afternoon)
     story = make_story(home_page, author=author, live=False, go_live_at=go_live)
     submit_for_review(client_for(author), story)
     workflow_action(client_for(reviewer), story, "approve")
+    mail.outbox.clear()
     response = workflow_action(client_for(comms), story, "approve")
-    when = date_format(timezone.localtime(go_live), "DATETIME_FORMAT")
-    assert f"Approved: {story.title} — scheduled to go live on {when}." in messages_of(response)
+    when = date_format(go_live, "DATETIME_FORMAT")
+    assert when.endswith("3:30 p.m.")
+    # The time ends in "p.m.": no sentence may end on it, which would read "p.m..".
+    message = f"Approved: {story.title} — it will go live on {when}, as scheduled."
+    assert message in messages_of(response)
+    [to_author] = [m for m in mail.outbox if m.to == [author.email]]
+    assert f"It will go live on {when}, as scheduled." in to_author.body
+    assert "p.m.." not in to_author.body
     assert not Page.objects.get(pk=story.pk).live

@@ -90,7 +90,7 @@ def approval_message(page: Any) -> str:
         }
     scheduled = page.scheduled_revision
     if scheduled is not None:
-        return _("Approved: %(page)s — scheduled to go live on %(date)s.") % {
+        return _("Approved: %(page)s — it will go live on %(date)s, as scheduled.") % {
             "page": title,
             "date": date_format(localtime(scheduled.approved_go_live_at), "DATETIME_FORMAT"),
         }
