@@ -107,11 +107,17 @@ def load_renditions(wanted: list[tuple[object | None, str]]) -> None:
     pairs = [(image, spec) for image, spec in wanted if image is not None]
     if not pairs:
         return
-    condition = Q()
-    for image, spec in pairs:
-        condition |= Q(image_id=image.pk, filter_spec=spec)
+    # Every wanted spec of every image: a few more rows than the pairs at most (a spec wanted
+    # for one image, found for another), and a far cheaper query to build than one per pair.
     found: dict[int, list] = defaultdict(list)
-    for rendition in get_image_model().get_rendition_model().objects.filter(condition):
+    for rendition in (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(
+            image_id__in=sorted({image.pk for image, _spec in pairs}),
+            filter_spec__in=sorted({spec for _image, spec in pairs}),
+        )
+    ):
         found[rendition.image_id].append(rendition)
     for image, _spec in pairs:
         image.prefetched_renditions = list(found[image.pk])
@@ -242,23 +248,20 @@ def _root_paths(sites: list[Site], translations: dict[str, list[Page]]) -> list[
     return paths
 
 
-def _preload_pages(site: Site, sites: list[Site], language: str, components: list[str]):
+def _preload_pages(site: Site, sites: list[Site], components: list[str]) -> list[Page]:
     """One query: the home pages of every site in every language, the pages that could be on
     the address (its slugs at their depths below the site's home pages, all indexed columns)
     and the translations of each of those pages."""
-    root = site.root_page
-    homes = Page.objects.filter(
-        Q(translation_key=root.translation_key, locale__language_code=language) | Q(pk=root.pk)
-    )
-    on_path = Q(pk__in=homes.values("pk"))
-    for depth, slug in enumerate(components, start=1):
-        on_path |= Q(slug=slug, depth=root.depth + depth)
-    path_keys = Page.objects.filter(on_path).values("translation_key")
-    root_keys = [site.root_page.translation_key for site in sites]
+    depth = site.root_page.depth
+    wanted = Q(translation_key__in=[site.root_page.translation_key for site in sites])
+    if components:
+        on_path = Q()
+        for offset, slug in enumerate(components, start=1):
+            on_path |= Q(slug=slug, depth=depth + offset)
+        path_keys = Page.objects.filter(on_path).values("translation_key")
+        wanted |= on_path | Q(translation_key__in=path_keys)
     return list(
-        Page.objects.filter(
-            Q(translation_key__in=root_keys) | on_path | Q(translation_key__in=path_keys)
-        )
+        Page.objects.filter(wanted)
         .select_related(*_select_related_for_serving())
         .annotate(site_has_view_restrictions=Exists(PageViewRestriction.objects.all()))
     )
@@ -287,7 +290,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
     except LookupError:
         return
     pages = []
-    for row in _preload_pages(site, sites, language, components):
+    for row in _preload_pages(site, sites, components):
         page = _specific(row)
         page.site_has_view_restrictions = row.site_has_view_restrictions
         pages.append(page)
