@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -76,6 +78,9 @@ def test_the_translation_editor_warns_when_the_original_changed(
     assert is_out_of_date(translation)
     html = client.get(edit_url).content.decode()
     assert "The English original of this page was changed on" in html
+    # The sync time is in parentheses: the sentence never ends on "p.m." ("p.m..").
+    synced = date_format(timezone.localtime(translation.source.last_updated_at), "DATETIME_FORMAT")
+    assert f"after the last sync of this translation ({synced}). The public page" in html
 
     translation.source.update_from_db()  # "Sync translated pages"
     assert not is_out_of_date(translation)

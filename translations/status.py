@@ -37,8 +37,8 @@ def is_out_of_date(translation: Translation) -> bool:
 def out_of_date_message(translation: Translation) -> str:
     """What the editor of the translation reads, in the admin's language."""
     return _(
-        "The %(language)s original of this page was changed on %(changed)s, after this "
-        "translation was last synced on %(synced)s. The public page keeps the approved "
+        "The %(language)s original of this page was changed on %(changed)s, after the last "
+        "sync of this translation (%(synced)s). The public page keeps the approved "
         "translation until you sync (“Sync translated pages” on the original), translate the "
         "changes and the translation passes review again."
     ) % {
