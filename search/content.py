@@ -12,7 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +56,55 @@ def content_type_ids(types: list[ResultType]) -> dict[int, ResultType]:
         ContentType.objects.get_for_model(result_type.model).pk: result_type
         for result_type in types
     }
+
+
+def _link_from_page(model: type[Page]) -> str:
+    """The reverse one-to-one path from Page down to ``model`` ("storypage")."""
+    names: list[str] = []
+    current = model
+    while current is not Page:
+        parent, link = next(
+            (parent, link)
+            for parent, link in current._meta.parents.items()
+            if issubclass(parent, Page)
+        )
+        names.insert(0, link.related_query_name())
+        current = parent
+    return "__".join(names)
+
+
+# The fields of a type's own table that a result shows; the others (StreamFields, transcripts,
+# structured data) are not loaded.
+SHOWN_FIELDS = ("summary", "storyteller_type")
+
+
+def with_own_fields(pages: QuerySet, types: list[ResultType]) -> QuerySet:
+    """``pages`` with each type's own row joined (only the fields a result shows): one query for
+    pages of every type, where ``.specific()`` takes one more per type."""
+    related, deferred = [], []
+    for result_type in types:
+        link = _link_from_page(result_type.model)
+        related.append(link)
+        deferred += [
+            f"{link}__{field.name}"
+            for field in result_type.model._meta.local_concrete_fields
+            if not field.primary_key and field.name not in SHOWN_FIELDS
+        ]
+    return pages.select_related(*related).defer(*deferred)
+
+
+def specific_of(page: Page, kinds: dict[int, ResultType]) -> Page:
+    """The specific page a ``with_own_fields`` row already holds (the row itself if none)."""
+    kind = kinds.get(page.content_type_id)
+    if kind is None:
+        return page
+    specific = page
+    try:
+        for name in _link_from_page(kind.model).split("__"):
+            specific = getattr(specific, name)
+    except ObjectDoesNotExist:
+        return page
+    return specific
 
 
 def has_field(model: type | None, name: str) -> bool:
@@ -103,12 +152,9 @@ class TagCount:
     count: int
 
 
-def tags_in_use(pages: QuerySet, limit: int = 40) -> list[TagCount]:
-    """The tags on ``pages`` (the reader's live, public pages), most used first.
-
-    One query per tagged type.
-    """
-    counts: dict[str, TagCount] = {}
+def _tag_links() -> list[tuple[type[Page], type, str]]:
+    """(page model, through model, the through model's link to the page) per tagged type."""
+    links = []
     for result_type in tagged_types():
         through = result_type.model._meta.get_field("tags").through
         page_link = next(
@@ -116,14 +162,42 @@ def tags_in_use(pages: QuerySet, limit: int = 40) -> list[TagCount]:
             for field in through._meta.get_fields()
             if field.many_to_one and issubclass(result_type.model, field.related_model)
         )
-        rows = (
-            through.objects.filter(**{f"{page_link}__in": pages.values("pk")})
-            .values("tag__name", "tag__slug")
-            .annotate(uses=Count("pk"))
-            .order_by("-uses", "tag__name")[:limit]
-        )
-        for row in rows:
-            seen = counts.get(row["tag__slug"])
-            total = row["uses"] + (seen.count if seen else 0)
-            counts[row["tag__slug"]] = TagCount(row["tag__name"], row["tag__slug"], total)
-    return sorted(counts.values(), key=lambda tag: (-tag.count, tag.name.lower()))[:limit]
+        links.append((result_type.model, through, page_link))
+    return links
+
+
+def tags_in_use(pages: QuerySet, limit: int = 40) -> list[TagCount]:
+    """The tags on ``pages`` (the reader's live, public pages), most used first.
+
+    One query: each tagged type's counts, joined with UNION ALL and added up here.
+    """
+    counts = [
+        through.objects.filter(**{f"{page_link}__in": pages.values("pk")})
+        .values_list("tag__name", "tag__slug")
+        .annotate(uses=Count("pk"))
+        .order_by()
+        for _model, through, page_link in _tag_links()
+    ]
+    if not counts:
+        return []
+    totals: dict[str, TagCount] = {}
+    for name, slug, uses in counts[0].union(*counts[1:], all=True):
+        seen = totals.get(slug)
+        totals[slug] = TagCount(name, slug, uses + (seen.count if seen else 0))
+    return sorted(totals.values(), key=lambda tag: (-tag.count, tag.name.lower()))[:limit]
+
+
+def tags_by_page(pages: list[Page]) -> dict[int, list[tuple[str, str]]]:
+    """{page id: [(tag name, tag slug), ...] by name} for pages of any tagged type, one query."""
+    rows = [
+        through.objects.filter(**{f"{page_link}__in": ids})
+        .values_list(f"{page_link}_id", "tag__name", "tag__slug")
+        .order_by()
+        for model, through, page_link in _tag_links()
+        if (ids := [page.pk for page in pages if isinstance(page, model)])
+    ]
+    found: dict[int, list[tuple[str, str]]] = {}
+    if rows:
+        for page_id, name, slug in rows[0].union(*rows[1:], all=True).order_by("tag__name"):
+            found.setdefault(page_id, []).append((name, slug))
+    return found

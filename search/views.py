@@ -8,20 +8,20 @@ is counted by Wagtail (the words only: no IP address, no user, no session).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from clinic_site.pagination import page_links, page_of
@@ -33,13 +33,17 @@ from .content import (
     available_types,
     content_type_ids,
     has_field,
+    specific_of,
     storyteller_choices,
     storyteller_q,
     tag_q,
+    tags_by_page,
     tags_in_use,
+    with_own_fields,
 )
 from .forms import SearchForm
 from .query import ReaderQuery, highlight
+from .sites import load_site
 
 POPULAR_TAGS = 12
 LATEST_STORIES = 5
@@ -84,15 +88,18 @@ def summary_of(page: Page) -> str:
 
 
 def result_item(
-    page: Page, kinds: dict[int, ResultType], query: ReaderQuery, address: Address, request
+    page: Page,
+    kinds: dict[int, ResultType],
+    query: ReaderQuery,
+    address: Address,
+    request: HttpRequest,
+    tags: dict[int, list[tuple[str, str]]],
 ) -> ResultItem:
+    """One result; ``page`` is specific and ``tags`` holds its topics (no query here)."""
     kind = kinds.get(page.content_type_id)
     storyteller = ""
     if has_field(type(page), "storyteller_type") and page.storyteller_type:
         storyteller = page.get_storyteller_type_display()
-    tags = []
-    if has_field(type(page), "tags"):
-        tags = [Link(tag.name, address.url(tag=tag.slug, page=None)) for tag in page.tags.all()]
     return ResultItem(
         title=page.title,
         url=page.get_url(request) or "",
@@ -100,25 +107,32 @@ def result_item(
         summary=highlight(summary_of(page), query.terms),
         date=page.first_published_at,
         storyteller=storyteller,
-        tags=tags,
+        tags=[Link(name, address.url(tag=slug, page=None)) for name, slug in tags.get(page.pk, [])],
     )
 
 
-def with_tags(pages: list[Page]) -> list[Page]:
-    """Prefetch tags once per tagged page type (``tags`` is not on every type)."""
-    by_class: dict[type, list[Page]] = defaultdict(list)
-    for page in pages:
-        by_class[type(page)].append(page)
-    for model, group in by_class.items():
-        if has_field(model, "tags"):
-            prefetch_related_objects(group, "tags")
-    return pages
+def count_hit(query: ReaderQuery) -> None:
+    """Count one search of the words (no IP address, user or session is stored).
+
+    Words searched before today cost one UPDATE; Wagtail's ``Query.get().add_hit()``, used the
+    first time, takes three queries or more.
+    """
+    today = timezone.now().date()
+    counted = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query.search_string), date=today
+    ).update(hits=F("hits") + 1)
+    if not counted:
+        Query.get(query.search_string).add_hit(date=today)
 
 
-def promotions_for(query: ReaderQuery, pages) -> tuple[list[Page], list[SearchPromotion]]:
+def promotions_for(
+    query: ReaderQuery, pages: QuerySet, kinds: dict[int, ResultType]
+) -> tuple[list[Page], list[SearchPromotion]]:
     """Promoted pages (in the reader's locale, live and public) and external-link promotions.
 
     A promotion may point at the English page; the reader's translation of it is shown.
+    ``pages`` come with their types' own fields (``with_own_fields``); a promoted page of
+    another type (a listing) is loaded on its own.
     """
     promotions = list(
         SearchPromotion.objects.filter(
@@ -135,6 +149,7 @@ def promotions_for(query: ReaderQuery, pages) -> tuple[list[Page], list[SearchPr
     for promotion in promotions:
         page = found.get(promotion.page.translation_key) if promotion.page else None
         if page and page.pk not in seen:
+            page = specific_of(page, kinds) if page.content_type_id in kinds else page.specific
             seen.add(page.pk)
             page.promotion_description = promotion.description
             promoted.append(page)
@@ -143,8 +158,10 @@ def promotions_for(query: ReaderQuery, pages) -> tuple[list[Page], list[SearchPr
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    locale = Locale.get_active()
-    pages = Page.objects.live().public().filter(locale=locale)
+    site = load_site(request)
+    pages = Page.objects.live().filter(locale=site.locale)
+    if site.has_view_restrictions:
+        pages = pages.public()
     types = available_types()
     kinds = content_type_ids(types)
     searchable = pages.filter(content_type__in=list(kinds))
@@ -164,15 +181,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
     promoted, external = [], []
     if query.terms:
-        promoted, external = promotions_for(query, pages.specific().defer_streamfields())
-        results = (
-            searchable.exclude(id__in=[page.pk for page in promoted])
-            .specific()
-            .defer_streamfields()
-            .search(query.search_string, operator="and")
-        )
+        promoted, external = promotions_for(query, with_own_fields(pages, types), kinds)
+        results = with_own_fields(
+            searchable.exclude(id__in=[page.pk for page in promoted]), types
+        ).search(query.search_string, operator="and")
     elif filters:
-        results = searchable.specific().defer_streamfields().order_by("-first_published_at", "-pk")
+        results = with_own_fields(searchable, types).order_by("-first_published_at", "-pk")
     else:
         results = searchable.none()
 
@@ -182,21 +196,22 @@ def search(request: HttpRequest) -> HttpResponse:
         # Nothing found ("kneee"): pages with similar words, saying so above them.
         fuzzy = similar_words_query(query.search_string)
         if fuzzy is not None:
-            results = searchable.specific().defer_streamfields().search(fuzzy)
+            results = with_own_fields(searchable, types).search(fuzzy)
             paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
             similar = paginator.count > 0
     # The one rule of every public list (clinic_site.pagination): "abc" gives the first page,
     # a number past the last (10**30) or below 1 is a 404.
     results_page = page_of(paginator, request)
     first_page = results_page.number == 1
-    items = [
-        result_item(page, kinds, query, address, request)
-        for page in with_tags(list(results_page.object_list))
-    ]
+    found = [specific_of(page, kinds) for page in results_page.object_list]
+    if not first_page:
+        promoted = []
+    topics = tags_by_page(promoted + found)
+    items = [result_item(page, kinds, query, address, request, topics) for page in found]
     promoted_items = []
     if first_page:
         promoted_items = [
-            result_item(page, kinds, query, address, request) for page in with_tags(promoted)
+            result_item(page, kinds, query, address, request, topics) for page in promoted
         ]
         for item, page in zip(promoted_items, promoted, strict=True):
             if page.promotion_description:
@@ -210,8 +225,7 @@ def search(request: HttpRequest) -> HttpResponse:
             for p in external
         ]
         if query.terms:
-            # Wagtail counts the words only (no IP address, user or session is stored).
-            Query.get(query.search_string).add_hit()
+            count_hit(query)
 
     searched = bool(query.terms or filters)
     empty = not items and not promoted_items

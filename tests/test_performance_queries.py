@@ -15,7 +15,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
-from tests.blog_factories import make_image, make_story, make_video, story_index, video_index
+from tests.blog_factories import (
+    make_image,
+    make_story,
+    make_video,
+    story_index,
+    topic_named,
+    video_index,
+)
 from tests.policy_fixtures import make_policy, policy_index, publish_version
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +34,9 @@ DUMMY = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 # A page address is routed in two queries (the site, then every page on the path with its
 # translations: blog/serving.py); a story then needs its topics, related stories, renditions,
 # the menu, its comments (the header's count is their number) and approved mentions.
+# Search (a Django view, not routed) loads the sites and their home pages in every language,
+# the topics in use, the promotions, counts and loads the results, their topics, counts the
+# search and builds the menu.
 UNCACHED_BUDGETS = {
     "home": 8,
     "story listing": 8,
@@ -34,7 +44,7 @@ UNCACHED_BUDGETS = {
     "video listing": 7,
     "video": 6,
     "policy": 4,
-    "search": 16,
+    "search": 9,
 }
 
 
@@ -122,6 +132,36 @@ def test_pictures_in_a_story_body_cost_no_query_each(home_page, settings):
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert counts[1] <= UNCACHED_BUDGETS["story"] + 2  # the image and the video blocks' images
+
+
+def test_search_results_cost_no_query_each(home_page, settings):
+    """One result or ten, of three page types, with their topics: the same queries."""
+    settings.CACHES = DUMMY
+    settings.PAGECACHE_ENABLED = False
+    stories = story_index(home_page)
+    make_story(stories, "Lonely heron by the river", tags=["Birds"])
+    for number in range(6):
+        make_story(stories, f"Crowded heron colony {number}", tags=["Birds", f"Colony {number}"])
+    videos = video_index(home_page)
+    for number in range(3):
+        video = make_video(videos, f"Crowded heron nests {number}", live=False)
+        video.tags.add(topic_named(f"Nests {number}", video.locale))
+        video.save_revision().publish()
+    policy = make_policy(policy_index(home_page), title="Crowded heron policy")
+    publish_version(policy, "1.0", datetime.date(2024, 1, 1))
+
+    counts = []
+    for words, shown in (("lonely", 1), ("crowded", 10)):
+        read(f"/en/search/?q={words}")  # the words' first search also creates its hit counter
+        with CaptureQueriesContext(connection) as queries:
+            response = read(f"/en/search/?q={words}")
+        assert len(response.context["items"]) == shown
+        assert {item.kind for item in response.context["items"]} >= (
+            {"Story", "Video", "Policy"} if shown > 1 else {"Story"}
+        )
+        assert all(item.tags for item in response.context["items"] if item.kind != "Policy")
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == UNCACHED_BUDGETS["search"], counts
 
 
 def test_a_story_renders_in_seven_queries_once_the_menu_is_cached(
