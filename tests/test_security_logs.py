@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -101,3 +105,34 @@ def test_every_private_download_is_in_the_audit_log(
     html = history.content.decode()
     assert "Private document downloaded" in html
     assert "Consent Ward 9" in html
+
+
+ROOT = Path(__file__).resolve().parent.parent
+ACCESS_LOG_PROBE = """
+import logging, runpy
+from gunicorn.config import Config
+from gunicorn.glogging import Logger
+config = Config()
+for name, value in runpy.run_path("gunicorn.conf.py").items():
+    if name in config.settings:
+        config.set(name, value)
+Logger(config)
+print(logging.getLogger("gunicorn.access").isEnabledFor(logging.INFO))
+"""
+
+
+@pytest.mark.parametrize(("access_log", "written"), [("", "False"), ("-", "True")])
+def test_gunicorn_writes_access_lines_only_when_asked(access_log, written):
+    """With gunicorn.conf.py's JSON logging set up, access lines are off unless
+    GUNICORN_ACCESS_LOG is set (README "Logs and private downloads")."""
+    env = {**os.environ, "GUNICORN_ACCESS_LOG": access_log}
+    probe = subprocess.run(
+        [sys.executable, "-c", ACCESS_LOG_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip() == written
