@@ -14,7 +14,8 @@ gunicorn with the Dockerfile's ``CMD`` (``--workers`` of them) and the benchmark
 Each run measures the trivial view and the public pages one after the other with ``wrk``
 (``--connections`` connections, ``--duration`` seconds each, after a warm-up), or with this
 process's threads when wrk is not installed. It prints requests per second, the share of the
-trivial view's rate, p50/p95/p99 latency, the 1-minute load average before and after each page
+trivial view's rate, the CPU time each request cost gunicorn's workers and their PostgreSQL
+backends (which other work on the machine barely changes), p50/p95/p99 latency, the 1-minute load average before and after each page
 and the workers' memory, writes the same as JSON (``--json``) and exits non-zero if any
 request failed. Not part of CI: figures depend on the machine and on what else runs on it.
 """
@@ -45,6 +46,10 @@ DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
 HOST = "127.0.0.1"
 TRIVIAL = "/bench/trivial/"
 LUA = Path(__file__).with_name("latency.lua")
+HEADER = (
+    "run | page | req/s | share of trivial | CPU ms/request | p50 ms | p95 ms | p99 ms | failed"
+    " | load"
+)
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Figure:
     load_before: float = 0.0
     load_after: float = 0.0
     share_of_trivial: float | None = None
+    cpu_ms: float = 0.0  # CPU time per request: gunicorn's workers and their PostgreSQL backends
     failures: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -72,7 +78,8 @@ class Figure:
     def row(self) -> str:
         share = f"{self.share_of_trivial:.1%}" if self.share_of_trivial is not None else "—"
         return (
-            f"{self.run} | {self.name} | {self.rate:,.1f} | {share} | {self.p50_ms:.1f} | "
+            f"{self.run} | {self.name} | {self.rate:,.1f} | {share} | {self.cpu_ms:.2f} | "
+            f"{self.p50_ms:.1f} | "
             f"{self.p95_ms:.1f} | {self.p99_ms:.1f} | {self.failed} | "
             f"{self.load_before:.2f} → {self.load_after:.2f}"
         )
@@ -247,6 +254,34 @@ def worker_memory_mb(master_pid: int) -> list[float]:
     return sizes
 
 
+def cpu_seconds(pids: list[str]) -> float:
+    """User + system CPU time of these processes so far (those that have exited count 0)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def serving_pids(master_pid: int, database_url: str) -> list[str]:
+    """gunicorn's workers and the PostgreSQL backends connected to the benchmark's database:
+    the CPU a page costs the server, whatever else the machine runs."""
+    import psycopg
+
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    workers = children.read_text().split() if children.exists() else []
+    name = urlsplit(database_url).path.lstrip("/")
+    with psycopg.connect(database_url, autocommit=True, connect_timeout=5) as connection:
+        backends = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        ).fetchall()
+    return workers + [str(pid) for (pid,) in backends]
+
+
 def serve_and_measure(
     run: str, pages: list[tuple[str, str]], env: dict, args: argparse.Namespace, log: Path
 ) -> tuple[list[Figure], list[float]]:
@@ -262,7 +297,11 @@ def serve_and_measure(
                 for _ in range(args.warm_up):
                     get(port, figure.path)
                 figure.load_before = os.getloadavg()[0]
+                pids = serving_pids(server.pid, env["DATABASE_URL"])
+                cpu_before = cpu_seconds(pids)
                 measure(port, figure, args)
+                served = figure.requests + figure.failed
+                figure.cpu_ms = (cpu_seconds(pids) - cpu_before) * 1000 / served if served else 0.0
                 figure.load_after = os.getloadavg()[0]
                 print(f"  {figure.row()}", flush=True)
             memory = worker_memory_mb(server.pid)
@@ -380,7 +419,7 @@ def main() -> int:
     started = datetime.datetime.now(datetime.UTC)
     figures: list[Figure] = []
     memory: dict[str, list[float]] = {}
-    print("run | page | req/s | share of trivial | p50 ms | p95 ms | p99 ms | failed | load")
+    print(HEADER)
     for run in [name.strip() for name in args.runs.split(",")]:
         try:
             measured, memory[run] = serve_and_measure(run, pages, runs[run], args, log)
@@ -401,8 +440,8 @@ def main() -> int:
     print(f"\n{started:%Y-%m-%d %H:%M} UTC, {json.dumps(facts_out)}")
     rounded = {run: [round(size) for size in sizes] for run, sizes in memory.items()}
     print("worker memory after each run (MB):", rounded)
-    print("run | page | req/s | share of trivial | p50 ms | p95 ms | p99 ms | failed | load")
-    print("--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---")
+    print(HEADER)
+    print("--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---")
     for figure in figures:
         print(figure.row())
     print(f"figures written to {args.json}")
