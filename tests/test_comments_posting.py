@@ -205,12 +205,9 @@ def test_each_form_page_carries_a_different_token(client, story):
     assert len(tokens) == 3
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason=(
-        "Concurrent writers need a server database: the SQLite test database lives in one "
-        "connection's memory. CI runs this test against PostgreSQL (DATABASE_URL)."
-    ),
+@pytest.mark.postgres(
+    reason="concurrent writers need a server database (SQLite's test database lives in one "
+    "connection's memory)"
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_comments_posted_at_the_same_moment_are_both_kept(story):

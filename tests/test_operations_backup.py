@@ -29,9 +29,7 @@ from tests.server_support import manage
 from tests.workflow_factories import make_consent
 from workflow.models import ConsentRecord
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="backups are pg_dump's (DATABASE_URL=postgres://…)"
-)
+postgres_only = pytest.mark.postgres(reason="backups are pg_dump's")
 STORY_TEXT = "Rosa remembers the quiet of the ward at three in the morning."
 COMMENT_TEXT = "Thank you for sharing this; it helped my family."
 

@@ -28,9 +28,7 @@ from clinic_site.views import server_error
 from tests.operations_support import create_databases, drop_databases, maintenance, server_url
 from tests.server_support import free_port, wait_for_port
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the outage is PostgreSQL's (DATABASE_URL=…)"
-)
+postgres_only = pytest.mark.postgres(reason="the outage is PostgreSQL's")
 PROJECT = Path(__file__).resolve().parent.parent
 # A request that hangs fails the test: far more than DB_CONNECT_TIMEOUT, far less than forever.
 CLIENT_TIMEOUT = 20

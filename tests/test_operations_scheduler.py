@@ -116,7 +116,7 @@ def test_a_job_silent_for_twice_its_interval_is_reported_once(admin_user):
     call_command("run_scheduler", "--check", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks are PostgreSQL's")
+@pytest.mark.postgres(reason="advisory locks are PostgreSQL's")
 def test_a_job_held_by_another_scheduler_is_not_run_twice(admin_user):
     settings = connection.settings_dict
     other = psycopg.connect(

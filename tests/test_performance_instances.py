@@ -25,7 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/7"
 
 # Committed data, seen by the servers; the migrations' rows (home page, groups) are restored first.
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.postgres(
+        reason="the gunicorn instances read the test database, which SQLite keeps in this "
+        "process's memory"
+    ),
+]
 
 
 def database_url() -> str:

@@ -93,9 +93,7 @@ def test_a_language_without_its_home_page_is_served_from_the_site_home(client, s
     assert "Night shift" in response.content.decode()
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's (CI)"
-)
+@pytest.mark.postgres(reason="prepared statements are PostgreSQL's")
 def test_a_page_read_again_runs_prepared_statements(story, client):
     """PostgreSQL plans the page's queries once per connection, not on every request."""
     with connection.cursor() as cursor:

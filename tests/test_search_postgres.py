@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from tests.blog_factories import body, make_image, make_story, story_index, translate
 from tests.search_support import results
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL full-text search (set DATABASE_URL=postgres://…)",
-    ),
+    pytest.mark.postgres(reason="full-text search"),
 ]
 
 

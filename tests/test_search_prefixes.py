@@ -7,7 +7,6 @@ stemming and accent folding; one- and two-letter words match whole words only.
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 
 from search.backend import PREFIX_MIN_LENGTH, is_prefix
 from tests.blog_factories import body, make_image, make_story, story_index, translate
@@ -15,10 +14,7 @@ from tests.search_support import results, search
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL full-text search (set DATABASE_URL=postgres://…)",
-    ),
+    pytest.mark.postgres(reason="full-text search"),
 ]
 
 CHEMO = "Chemotherapy on the day unit"

@@ -6,17 +6,13 @@ Wagtail's fuzzy search on titles, over the trigram index of ``search/0003`` (Pos
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 
 from tests.blog_factories import body, make_image, make_story, story_index, translate
 from tests.search_support import results, search
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL's pg_trgm (set DATABASE_URL=postgres://…)",
-    ),
+    pytest.mark.postgres(reason="similar titles (pg_trgm)"),
 ]
 
 KNEE = "A new knee at seventy"

@@ -34,7 +34,13 @@ CLIENT = "203.0.113.50"
 SEARCH_WORD = "oncologyzebra"
 HOST = "localhost"
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.postgres(
+        reason="gunicorn reads the test database, which SQLite keeps in this process's memory"
+    ),
+]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
