@@ -9,12 +9,9 @@ the checks follow the demo when its stories change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from io import StringIO
 
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from wagtail.models import Page
 
 LANGUAGES = ("en", "es")
@@ -189,16 +186,3 @@ def refuse_unless_test_database() -> None:
     in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
     if not (in_memory or name.startswith("test_")):
         raise RuntimeError(f"refusing to seed {name}: not a test database")
-
-
-def seeded_demo_rolled_back(django_db_blocker) -> Iterator[None]:
-    """Seed the demo for one module and roll it back afterwards (a module-scoped fixture).
-
-    Prefer the session's ``seeded_demo`` fixture (tests/demo_support.py): it seeds once for
-    every test that asks for it. Kept for tests/test_home_navigation.py until it moves over.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        refuse_unless_test_database()
-        call_command("seed_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)

@@ -57,30 +57,21 @@ def story_with_neighbours(index, count: int) -> StoryPage:
     return make_story(index, "The story", tags=tags, body=rich_body())
 
 
-@pytest.mark.parametrize("count", [1, 30])
-def test_story_page_renders_in_a_bounded_number_of_queries(
-    client, index, count, django_assert_max_num_queries
-):
-    story = story_with_neighbours(index, count)
-    assert client.get(story.url).status_code == 200  # renditions are made on first view
-    with django_assert_max_num_queries(STORY_PAGE_MAX_QUERIES):
-        response = client.get(story.url)
-    assert response.status_code == 200
-    assert len(response.context["related_stories"]) == min(count, 3)
-    assert len(response.context["tags"]) == count
-
-
 def test_story_page_query_count_does_not_depend_on_tags_or_related_stories(client, home_page):
+    """One tag and one related story, then 30 of each: the same queries, within the bound."""
     counts = []
     for count in (1, 30):
         index = story_index(home_page)
         story = story_with_neighbours(index, count)
-        client.get(story.url)
+        assert client.get(story.url).status_code == 200  # renditions are made on first view
         with CaptureQueriesContext(connection) as queries:
-            client.get(story.url)
+            response = client.get(story.url)
+        assert response.status_code == 200
+        assert len(response.context["related_stories"]) == min(count, 3)
+        assert len(response.context["tags"]) == count
         counts.append(len(queries))
         index.get_children().delete()
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] <= STORY_PAGE_MAX_QUERIES, counts
 
 
 def test_open_graph_twitter_and_canonical_meta(client, index):

@@ -51,13 +51,18 @@ def test_demo_users_can_log_in_to_the_admin(seeded_demo, client):
         assert client.get("/admin/").status_code == 200
 
 
-def test_generated_password_is_printed_once_and_works(client, monkeypatch, capsys):
+def test_generated_password_is_printed_once_and_works(seeded_demo, client, monkeypatch, capsys):
+    """Without DEMO_PASSWORD a password is generated, printed and set on the users seed_demo
+    creates (the reviewer, removed from the session's demo first); existing users keep theirs."""
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    get_user_model().objects.filter(username="reviewer").delete()
     call_command("seed_demo")
     output = capsys.readouterr().out
     line = next(line for line in output.splitlines() if line.startswith("Demo password"))
     password = line.rsplit(": ", 1)[1]
+    assert password != DEMO_PASSWORD
     assert client.login(username="reviewer", password=password)
+    assert client.login(username="author", password=DEMO_PASSWORD)
     call_command("seed_demo")
     assert "Demo password" in capsys.readouterr().out
     # A second run generates a new password but leaves existing users' passwords alone.

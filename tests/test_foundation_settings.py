@@ -4,12 +4,13 @@ import json
 import os
 import re
 import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 
 from clinic_site.settings.env import email_settings
-from tests.server_support import manage
+from tests.server_support import ROOT, manage
 
 
 def import_production(**env_overrides: str) -> subprocess.CompletedProcess:
@@ -59,24 +60,39 @@ def test_email_url_console_and_unknown_scheme():
 DEPLOY_KEY = "x9#Lq2v!Tz7mR4w@Np8sK1d$Hf6gJ3c%Yb5nV0eU-aQ-r7Ws2Zp9Mk"
 
 
-def run_with(settings_module: str, *args: str, **env_overrides: str):
-    """``manage.py`` with ``args`` under a settings module, without the test run's settings."""
+def settings_env(settings_module: str, **env_overrides: str) -> dict[str, str]:
+    """The environment of a process under a settings module, without the test run's settings."""
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DB_CONN_MAX_AGE", "STAFF_2FA_REQUIRED"}
     }
     env.update(DJANGO_SETTINGS_MODULE=f"clinic_site.settings.{settings_module}", **env_overrides)
-    return manage(*args, env=env)
+    return env
+
+
+def run_with(settings_module: str, *args: str, **env_overrides: str):
+    """``manage.py`` with ``args`` under a settings module, without the test run's settings."""
+    return manage(*args, env=settings_env(settings_module, **env_overrides))
 
 
 def settings_of(settings_module: str, *names: str, **env: str) -> dict:
-    """The named settings as the given settings module computes them from the environment."""
+    """The named settings as the given settings module computes them from the environment.
+
+    Read in a fresh interpreter through ``django.conf.settings``, as ``manage.py`` reads them,
+    without loading the apps (which would cost a second per call and prove nothing more)."""
     script = (
         "import json; from django.conf import settings; "
         f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
     )
-    result = run_with(settings_module, "shell", "--no-startup", "-c", script, **env)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=settings_env(settings_module, **env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

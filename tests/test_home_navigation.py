@@ -22,17 +22,10 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from blog.models import StoryIndexPage, StoryPage
-from tests.quality_support import seeded_demo_rolled_back
 
 pytestmark = pytest.mark.slow
 
 REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """seed_demo once for the module; each test runs in a savepoint inside its transaction."""
-    yield from seeded_demo_rolled_back(django_db_blocker)
 
 
 def menu(html: str) -> list[tuple[str, str, bool]]:
@@ -72,14 +65,16 @@ SPANISH_MENU = [
 ]
 
 
-def test_each_language_has_its_own_menu_from_the_page_tree(client, demo, db):
+def test_each_language_has_its_own_menu_from_the_page_tree(client, seeded_demo, db):
     assert links(client.get("/en/").content.decode()) == ENGLISH_MENU
     assert links(client.get("/es/").content.decode()) == SPANISH_MENU
     # Pages outside the page tree's views (search) carry the same menu in their language.
     assert links(client.get("/es/search/", {"q": "corazón"}).content.decode()) == SPANISH_MENU
 
 
-def test_the_spanish_sections_and_policy_have_spanish_addresses_that_answer(client, demo, db):
+def test_the_spanish_sections_and_policy_have_spanish_addresses_that_answer(
+    client, seeded_demo, db
+):
     stories = page("es", "stories/")
     assert stories.url == "/es/historias/"
     assert page("es", "videos/").url == "/es/videos/"
@@ -96,7 +91,7 @@ def test_the_spanish_sections_and_policy_have_spanish_addresses_that_answer(clie
     assert client.get("/en/policy/social-media/").status_code == 200
 
 
-def test_the_former_spanish_addresses_redirect_permanently(client, demo, db):
+def test_the_former_spanish_addresses_redirect_permanently(client, seeded_demo, db):
     stories = page("es", "stories/")
     story = StoryPage.objects.child_of(stories).live().first()
     former_story = "/es/stories/" + story.slug + "/"
@@ -120,7 +115,7 @@ def test_the_former_spanish_addresses_redirect_permanently(client, demo, db):
 
 
 def test_a_translator_renaming_a_section_leaves_redirects_for_every_page_under_it(
-    client, demo, db, django_capture_on_commit_callbacks
+    client, seeded_demo, db, django_capture_on_commit_callbacks
 ):
     videos = page("es", "videos/")
     video = videos.get_children().live().first()
@@ -137,7 +132,7 @@ def test_a_translator_renaming_a_section_leaves_redirects_for_every_page_under_i
     assert ("/es/peliculas/", "Vídeos") in links(client.get("/es/").content.decode())
 
 
-def test_the_current_section_is_marked_on_its_pages_and_below(client, demo, db):
+def test_the_current_section_is_marked_on_its_pages_and_below(client, seeded_demo, db):
     story = StoryPage.objects.child_of(page("es", "stories/")).live().first()
     assert current(client.get("/es/historias/").content.decode()) == ["/es/historias/"]
     assert current(client.get(story.url).content.decode()) == ["/es/historias/"]
@@ -174,7 +169,7 @@ def shared_cache(request, settings):
     cache.clear()
 
 
-def test_a_warm_menu_costs_no_database_query(demo, db, shared_cache):
+def test_a_warm_menu_costs_no_database_query(seeded_demo, db, shared_cache):
     with CaptureQueriesContext(connection) as cold:
         first = render_menu("/es/historias/", "es")
     assert len(cold) > 0  # built from the page tree the first time
@@ -192,7 +187,7 @@ def test_a_warm_menu_costs_no_database_query(demo, db, shared_cache):
     assert "/en/stories/" in render_menu("/en/", "en")
 
 
-def test_a_whole_warm_page_reads_no_menu_pages(client, demo, db):
+def test_a_whole_warm_page_reads_no_menu_pages(client, seeded_demo, db):
     client.get("/es/historias/")
     with CaptureQueriesContext(connection) as warm:
         response = client.get("/es/historias/")
@@ -204,7 +199,7 @@ def test_a_whole_warm_page_reads_no_menu_pages(client, demo, db):
     assert menu_queries == []
 
 
-def test_unticking_show_in_menus_takes_the_page_out_of_the_menu_at_once(client, demo, db):
+def test_unticking_show_in_menus_takes_the_page_out_of_the_menu_at_once(client, seeded_demo, db):
     assert links(client.get("/en/").content.decode()) == ENGLISH_MENU  # cached now
     videos = page("en", "videos/")
     videos.show_in_menus = False
@@ -215,7 +210,7 @@ def test_unticking_show_in_menus_takes_the_page_out_of_the_menu_at_once(client, 
     assert links(client.get("/en/").content.decode()) == ENGLISH_MENU
 
 
-def test_only_live_pages_are_listed(client, demo, db):
+def test_only_live_pages_are_listed(client, seeded_demo, db):
     home = page("en", "")
     visiting = StoryIndexPage(title="Visiting us", slug="visiting", show_in_menus=True, live=False)
     home.add_child(instance=visiting)
@@ -227,7 +222,7 @@ def test_only_live_pages_are_listed(client, demo, db):
     assert "Visiting us" not in client.get("/en/").content.decode()
 
 
-def test_a_page_made_private_leaves_the_menu_and_the_page_cache(demo, db, settings):
+def test_a_page_made_private_leaves_the_menu_and_the_page_cache(seeded_demo, db, settings):
     """Privacy is set from the page's "Privacy" control, which saves no revision."""
     settings.PAGECACHE_ENABLED = True
     reader = Client()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import itertools
 
-import bs4
 from django.core.files.base import ContentFile
 from django.http import HttpResponse, QueryDict
 from django.test import Client
@@ -19,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, TaskState
+from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import (
+    _querydict_from_form,
     nested_form_data,
-    querydict_from_html,
     rich_text,
     streamfield,
 )
@@ -92,10 +92,11 @@ def edit_form_data(client: Client, page: Page, **changes: str) -> QueryDict:
     """What the edit form posts for ``page`` (as the browser would build it), with changes."""
     response = client.get(edit_url(page))
     assert response.status_code == 200, response.status_code
-    html = response.content.decode()
-    data = querydict_from_html(html, form_id="page-edit-form")
+    # The editor's page is parsed once (parsing it is a large part of each workflow test).
+    form = WagtailTestUtils.get_soup(response.content.decode()).find("form", id="page-edit-form")
+    assert form is not None, "no page edit form"
+    data = _querydict_from_form(form, exclude_csrf=True)  # querydict_from_html, given the form
     # A browser posts "on" for a ticked box without a value; the helper posts "" (unticked).
-    form = bs4.BeautifulSoup(html, "html.parser").find(id="page-edit-form")
     for box in form.select("input[type=checkbox][checked]"):
         if "value" not in box.attrs and box.get("name"):
             data.setlist(box["name"], ["on"])
