@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -28,24 +27,22 @@ from blog.listing import (
     topic_redirect,
     unknown_topic_response,
 )
-from blog.serving import load_renditions, public_only, view_restrictions
+from blog.pages import SUMMARY_PANELS, ReaderPage, editor_tabs, reader_search_fields
+from blog.serving import load_renditions, public_only
 from blog.social import (
     article_data,
     reading_minutes,
     share_links,
     story_structured_data,
 )
-from blog.topics import Topic, TopicItem, TopicsField, localize_topics
-from workflow.deletion import EditorialPermissionsMixin
-from workflow.models import ReviewableMixin
+from blog.topics import Topic, TopicItem, TopicsField
 from workflow.models.consent import (
     SCOPE_NAME_IN_BYLINE,
     SCOPE_PHOTOGRAPHS,
     SCOPE_VIDEO,
     SCOPE_WEB_STORIES,
-    consent_blockers,
 )
-from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
+from workflow.panels import ConsentDetailsPanel
 
 RELATED_STORIES = 3
 
@@ -175,7 +172,7 @@ def feed_links(
     return links
 
 
-class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
+class StoryPage(ReaderPage):
     """One person's story, checked for accuracy and consent before it goes live."""
 
     summary = models.CharField(
@@ -238,9 +235,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
-        ReviewChecklistPanel(),
-        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        *SUMMARY_PANELS,
         MultiFieldPanel(
             [FieldPanel("storyteller_type"), FieldPanel("byline")], heading=_("Storyteller")
         ),
@@ -253,24 +248,12 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         FieldPanel("images_show_patient"),
         ConsentDetailsPanel(),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(consent_panels, heading=_("Consent")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, consent_panels)
 
     search_fields = [
-        # Later entries replace Page's own for the same field: the title is boosted here.
-        *Page.search_fields,
-        index.SearchField("title", boost=5),
-        index.AutocompleteField("title"),
-        index.SearchField("summary", boost=3),
-        index.SearchField("body", boost=1),
-        index.SearchField("byline", boost=0.5),
-        index.RelatedFields("tags", [index.SearchField("name", boost=0.5)]),
+        *reader_search_fields(
+            index.SearchField("body", boost=1), index.SearchField("byline", boost=0.5)
+        ),
         index.FilterField("storyteller_type"),
     ]
 
@@ -288,8 +271,6 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
 
     base_form_class = TopicsPageForm
     parent_page_types = ["blog.StoryIndexPage"]
-    subpage_types: list[str] = []
-    accepts_reader_comments = True  # the comments app shows its section and form here
     accepts_webmentions = True  # the mentions app receives and sends Webmentions for stories
     serve_select_related = ("hero_image",)  # loaded with the page when it is routed
     # Filled from the content on save: not part of what a storyteller approves.
@@ -329,9 +310,7 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         return any(block.get("type") == "video" for block in self.body.raw_data)
 
     def clean(self) -> None:
-        # Runs before every save and revision: a translation's copied topics become its own.
         super().clean()
-        localize_topics(self)
         self.fill_publish_time_fields()
 
     def review_blockers(self) -> list[str]:
@@ -340,15 +319,15 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         reasons = [*super().review_blockers(), *missing_transcripts(self.body)]
         if self.storyteller_type not in CONSENT_REQUIRED:
             return reasons
-        if self.consent_record_id is None:
-            reasons.append(
+        reasons.extend(
+            self.consent_record_blockers(
                 gettext(
                     "A story told by or about a patient needs a linked consent record "
                     "before it can be approved."
                 )
             )
-        else:
-            reasons.extend(consent_blockers(self.consent_record, self.consent_scopes_needed()))
+        )
+        if self.consent_record_id is not None:
             from workflow.storyteller import storyteller_blockers
 
             reasons.extend(storyteller_blockers(self))
@@ -394,9 +373,6 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     def hero_rendition(self):
         return rendition_or_none(self.hero_image, HERO_RENDITION)
 
-    def get_view_restrictions(self):
-        return view_restrictions(self, super().get_view_restrictions)
-
     def body_pictures(self, block_type: str, field: str) -> list:
         """The images of the body's ``block_type`` blocks (the body's images come in one query;
         the rendered blocks are these same objects, so their renditions can be prefetched)."""
@@ -404,9 +380,8 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        tags = list(self.tags.all())
-        parent = self.get_parent()
-        related = self.related_stories(tags)
+        parent = context["index_page"]
+        related = self.related_stories(context["tags"])
         load_renditions(
             renditions_wanted(HERO, [self.hero_image])
             + renditions_wanted(CARD, [story.hero_image for story in related])
@@ -414,10 +389,8 @@ class StoryPage(EditorialPermissionsMixin, ReviewableMixin, Page):
             + renditions_wanted(VIDEO, self.body_pictures("video", "thumbnail"))
         )
         context.update(
-            tags=tags,
             related_stories=related,
             hero=self.hero_rendition,
-            index_page=parent,
             feeds=feed_links(parent, request),
             share_links=share_links(self, request),
             structured_data=story_structured_data(self, request),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,9 +12,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -23,13 +21,11 @@ from blog.blocks import TRANSCRIPT_FEATURES
 from blog.forms import VideoPageForm
 from blog.images import VIDEO_RENDITION
 from blog.listing import ListingPage, rendition_or_none
-from blog.serving import view_restrictions
-from blog.topics import TopicItem, TopicsField, localize_topics
+from blog.pages import SUMMARY_PANELS, ReaderPage, editor_tabs, reader_search_fields
+from blog.topics import TopicItem, TopicsField
 from blog.video import VideoRef, parse_video_url, validate_video_url
-from workflow.deletion import EditorialPermissionsMixin
-from workflow.models import ReviewableMixin
-from workflow.models.consent import SCOPE_VIDEO, SCOPE_WEB_STORIES, consent_blockers
-from workflow.panels import ConsentDetailsPanel, ReviewChecklistPanel
+from workflow.models.consent import SCOPE_VIDEO, SCOPE_WEB_STORIES
+from workflow.panels import ConsentDetailsPanel
 
 
 class VideoTag(TopicItem):
@@ -56,7 +52,7 @@ class VideoIndexPage(ListingPage):
         return context
 
 
-class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
+class VideoPage(ReaderPage):
     """A video with its own page: facade player, transcript, captions note."""
 
     summary = models.CharField(
@@ -120,9 +116,7 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
-        ReviewChecklistPanel(),
-        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        *SUMMARY_PANELS,
         MultiFieldPanel([FieldPanel("video_url"), FieldPanel("duration")], heading=_("Video")),
         MultiFieldPanel(
             [FieldPanel("thumbnail"), FieldPanel("thumbnail_alt")], heading=_("Thumbnail")
@@ -139,24 +133,9 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         FieldPanel("consent_record"),
         ConsentDetailsPanel(),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(consent_panels, heading=_("Consent")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, consent_panels)
 
-    search_fields = [
-        # Later entries replace Page's own for the same field: the title is boosted here.
-        *Page.search_fields,
-        index.SearchField("title", boost=5),
-        index.AutocompleteField("title"),
-        index.SearchField("summary", boost=3),
-        index.SearchField("transcript", boost=0.5),
-        index.RelatedFields("tags", [index.SearchField("name", boost=0.5)]),
-    ]
+    search_fields = reader_search_fields(index.SearchField("transcript", boost=0.5))
 
     override_translatable_fields = [
         SynchronizedField("video_url", overridable=False),
@@ -176,8 +155,6 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
 
     base_form_class = VideoPageForm
     parent_page_types = ["blog.VideoIndexPage"]
-    subpage_types: list[str] = []
-    accepts_reader_comments = True  # the comments app shows its section and form here
     serve_select_related = ("thumbnail",)  # loaded with the page when it is routed
 
     class Meta:
@@ -200,7 +177,6 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
         # Runs before a revision is serialised, so drafts and previews carry the right id.
         super().clean()
         self._store_video_id()
-        localize_topics(self)  # a translation's copied topics become its own language's
 
     def save(self, *args, **kwargs):
         self._store_video_id()
@@ -214,23 +190,18 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
             reasons.append(gettext("The video needs a transcript before it can be approved."))
         if self.video is None:
             reasons.append(gettext("The video address is not a YouTube or Vimeo video."))
-        if self.features_patient and self.consent_record_id is None:
-            reasons.append(
+        if self.features_patient:
+            reasons += self.consent_record_blockers(
                 gettext(
                     "A video in which a patient appears needs a linked consent record before "
                     "it can be approved."
                 )
             )
-        elif self.features_patient:
-            reasons.extend(consent_blockers(self.consent_record, self.consent_scopes_needed()))
         return reasons
 
     def consent_scopes_needed(self) -> list[str]:
         """A video in which a patient appears needs consent for web stories and video."""
         return [SCOPE_WEB_STORIES, SCOPE_VIDEO] if self.features_patient else []
-
-    def get_view_restrictions(self):
-        return view_restrictions(self, super().get_view_restrictions)
 
     @cached_property
     def thumbnail_rendition(self):
@@ -238,9 +209,5 @@ class VideoPage(EditorialPermissionsMixin, ReviewableMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            tags=list(self.tags.all()),
-            thumbnail=self.thumbnail_rendition,
-            index_page=self.get_parent(),
-        )
+        context["thumbnail"] = self.thumbnail_rendition
         return context
