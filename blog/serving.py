@@ -20,19 +20,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
-from typing import NamedTuple
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, Q, QuerySet
 from django.http import Http404, HttpRequest
-from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
-from wagtail.models.sites import SiteRootPath
+from wagtail.models import Page, PageViewRestriction, Site
+
+from clinic_site.routing import (
+    ServingHome,
+    remember_serving_home,
+    root_paths,
+    site_for,
+    specific_paths,
+)
 
 # Addresses deeper than this are routed Wagtail's way.
 MAX_PRELOADED_SEGMENTS = 8
@@ -128,22 +131,6 @@ def load_renditions(wanted: list[tuple[object | None, str]]) -> None:
 # Routing a whole address in two queries ------------------------------------------------------
 
 
-class ServingHome(NamedTuple):
-    """The home page that serves the request's language, as routing found it: the main menu
-    lists the pages below it without looking it up again."""
-
-    language: str
-    page: Page
-    site_has_view_restrictions: bool
-
-
-def serving_home(request: HttpRequest, language: str) -> ServingHome | None:
-    """The home page routing found for ``language`` on this request, or None (not routed by
-    ``preload_route``, or another language)."""
-    found = getattr(request, "_clinic_serving_home", None)
-    return found if found is not None and found.language == language else None
-
-
 def preloaded_child(
     request: HttpRequest, parent: Page, slug: str, child_model: type[Page]
 ) -> Page | None:
@@ -157,29 +144,9 @@ def preloaded_child(
     return child
 
 
-@cache
-def _specific_paths() -> dict[type[Page], tuple[str, ...]]:
-    """For each page model, the reverse one-to-one names from Page down to it (``storypage``),
-    so one query with ``select_related`` loads any page as its specific type."""
-    paths: dict[type[Page], tuple[str, ...]] = {Page: ()}
-    for model in get_page_models():
-        names: list[str] = []
-        current = model
-        while current is not Page:
-            parent, link = next(
-                (parent, link)
-                for parent, link in current._meta.parents.items()
-                if issubclass(parent, Page)
-            )
-            names.insert(0, link.related_query_name())
-            current = parent
-        paths[model] = tuple(names)
-    return paths
-
-
 def _select_related_for_serving() -> list[str]:
     related = ["locale"]
-    for model, names in _specific_paths().items():
+    for model, names in specific_paths().items():
         if names:
             prefix = "__".join(names)
             related.append(prefix)
@@ -195,7 +162,7 @@ def _specific(page: Page) -> Page:
         return page
     specific = page
     try:
-        for name in _specific_paths()[model]:
+        for name in specific_paths()[model]:
             specific = getattr(specific, name)
     except (KeyError, ObjectDoesNotExist):
         return page.specific
@@ -203,49 +170,6 @@ def _specific(page: Page) -> Page:
         return page.specific
     specific._state.fields_cache.setdefault("locale", page.locale)
     return specific
-
-
-def _site_for(sites: list[Site], request: HttpRequest) -> Site | None:
-    """Wagtail's ``get_site_for_hostname`` over sites already loaded."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-
-    def match(site: Site) -> int:
-        if site.hostname == hostname and str(site.port) == str(port):
-            return 0
-        if site.hostname == hostname and site.is_default_site:
-            return 1
-        return 2 if site.is_default_site else 3
-
-    candidates = sorted(
-        (site for site in sites if site.hostname == hostname or site.is_default_site), key=match
-    )
-    if not candidates:
-        return None
-    if len(candidates) == 1 or match(candidates[0]) in (0, 1):
-        return candidates[0]
-    if match(candidates[0]) == 2:
-        return candidates[len(candidates) == 2]
-    return None
-
-
-def _root_paths(sites: list[Site], translations: dict[str, list[Page]]) -> list[SiteRootPath]:
-    """``Site.get_site_root_paths()`` from sites already loaded in its order, with their home
-    pages in every language."""
-    paths = []
-    for site in sites:
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            roots = sorted(
-                translations.get(str(site.root_page.translation_key), []),
-                key=lambda page: page.path,
-            )
-        else:
-            roots = [site.root_page]
-        paths += [
-            SiteRootPath(site.id, root.url_path, site.root_url, root.locale.language_code)
-            for root in roots
-        ]
-    return paths
 
 
 def _preload_pages(site: Site, sites: list[Site], components: list[str]) -> list[Page]:
@@ -282,7 +206,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
             "-root_page__url_path", "-is_default_site", "hostname"
         )
     )
-    site = _site_for(sites, request)
+    site = site_for(sites, request)
     if site is None:
         return
     try:
@@ -323,7 +247,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
         chain.append(child)
 
     request._wagtail_site = site
-    request._wagtail_cached_site_root_paths = _root_paths(sites, translations)
+    request._wagtail_cached_site_root_paths = root_paths(sites, translations)
     children = {}
     versions = request.__dict__.setdefault("_clinic_live_versions", {})
     for parent, page in zip([None, *chain], chain, strict=False):
@@ -338,7 +262,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
             if version.live
         }
     request._clinic_preloaded_children = children
-    request._clinic_serving_home = ServingHome(language, home, home.site_has_view_restrictions)
+    remember_serving_home(request, ServingHome(language, home, home.site_has_view_restrictions))
     try:
         request._wagtail_route_for_request = home.route(request, components)
     except Http404:

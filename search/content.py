@@ -18,6 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from clinic_site.routing import specific_link, specific_paths
+
 
 @dataclass(frozen=True)
 class ResultType:
@@ -58,21 +60,6 @@ def content_type_ids(types: list[ResultType]) -> dict[int, ResultType]:
     }
 
 
-def _link_from_page(model: type[Page]) -> str:
-    """The reverse one-to-one path from Page down to ``model`` ("storypage")."""
-    names: list[str] = []
-    current = model
-    while current is not Page:
-        parent, link = next(
-            (parent, link)
-            for parent, link in current._meta.parents.items()
-            if issubclass(parent, Page)
-        )
-        names.insert(0, link.related_query_name())
-        current = parent
-    return "__".join(names)
-
-
 # The fields of a type's own table that a result shows; the others (StreamFields, transcripts,
 # structured data) are not loaded.
 SHOWN_FIELDS = ("summary", "storyteller_type")
@@ -83,7 +70,7 @@ def with_own_fields(pages: QuerySet, types: list[ResultType]) -> QuerySet:
     pages of every type, where ``.specific()`` takes one more per type."""
     related, deferred = [], []
     for result_type in types:
-        link = _link_from_page(result_type.model)
+        link = specific_link(result_type.model)
         related.append(link)
         deferred += [
             f"{link}__{field.name}"
@@ -100,7 +87,7 @@ def specific_of(page: Page, kinds: dict[int, ResultType]) -> Page:
         return page
     specific = page
     try:
-        for name in _link_from_page(kind.model).split("__"):
+        for name in specific_paths()[kind.model]:
             specific = getattr(specific, name)
     except ObjectDoesNotExist:
         return page

@@ -20,7 +20,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from blog.serving import _root_paths, _site_for
+from clinic_site.routing import ServingHome, remember_serving_home, root_paths, site_for
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,27 @@ def load_site(request: HttpRequest) -> SearchSite:
     translations: dict[str, list[Page]] = defaultdict(list)
     for home in homes:
         translations[str(home.translation_key)].append(home)
-    request._wagtail_site = _site_for(sites, request)
-    request._wagtail_cached_site_root_paths = _root_paths(sites, translations)
+    site = site_for(sites, request)
+    request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = root_paths(sites, translations)
     restricted = any(home.site_has_view_restrictions for home in homes) or not homes
-    return SearchSite(_active_locale(homes), has_view_restrictions=restricted)
+    locale = _active_locale(homes)
+    if site is not None:
+        remember_serving_home(request, _serving_home(site, translations, locale, restricted))
+    return SearchSite(locale, has_view_restrictions=restricted)
+
+
+def _serving_home(
+    site: Site, translations: dict[str, list[Page]], locale: Locale, restricted: bool
+) -> ServingHome:
+    """The home page that serves ``locale`` on ``site`` (the site's own when that language has
+    no live one), as routing finds it for pages: the main menu lists the pages below it."""
+    in_language = next(
+        (
+            home
+            for home in translations[str(site.root_page.translation_key)]
+            if home.locale_id == locale.pk and home.live
+        ),
+        site.root_page,
+    )
+    return ServingHome(locale.language_code, in_language, restricted)

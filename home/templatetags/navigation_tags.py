@@ -22,7 +22,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from blog.serving import serving_home
+from clinic_site.routing import serving_home
 from pagecache import generation
 
 logger = logging.getLogger(__name__)
