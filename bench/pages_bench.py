@@ -15,22 +15,21 @@ Each run measures the trivial view and the public pages one after the other with
 (``--connections`` connections, ``--duration`` seconds each, after a warm-up), or with this
 process's threads when wrk is not installed. It prints requests per second, the share of the
 trivial view's rate, the CPU time each request cost gunicorn's workers and their PostgreSQL
-backends (which other work on the machine barely changes), p50/p95/p99 latency, the 1-minute load average before and after each page
-and the workers' memory, writes the same as JSON (``--json``) and exits non-zero if any
-request failed. Not part of CI: figures depend on the machine and on what else runs on it.
+backends (which other work on the machine barely changes), p50/p95/p99 latency, the 1-minute
+load average before and after each page and the workers' memory, writes the same as JSON
+(``--json``) and exits non-zero if any request failed. Not part of CI: figures depend on the
+machine and on what else runs on it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import http.client
 import json
 import os
 import platform
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,10 +39,23 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
+from bench.harness import (
+    HOST,
+    PROJECT,
+    chosen_database,
+    ensure_database,
+    free_port,
+    get,
+    gunicorn_command,
+    manage,
+    percentile,
+    served_env,
+    wait_until_healthy,
+)
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
-HOST = "127.0.0.1"
 TRIVIAL = "/bench/trivial/"
 LUA = Path(__file__).with_name("latency.lua")
 HEADER = (
@@ -90,35 +102,6 @@ def fail(message: str) -> int:
     return 2
 
 
-def manage(*args: str, env: dict[str, str], capture: bool = False) -> str:
-    """Run ``manage.py`` in a child process; its output is returned when ``capture``."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-    )
-    return done.stdout or ""
-
-
-def ensure_database(url: str) -> None:
-    """CREATE DATABASE when missing, through the server's maintenance database."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    maintenance = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(maintenance, autocommit=True, connect_timeout=5) as connection:
-        if not connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone():
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"created database {name}")
-
-
 FIND_PAGES = """
 import json, re
 from blog.models import StoryPage, VideoPage
@@ -138,51 +121,6 @@ print(json.dumps({
 
 
 ANALYZE = "from django.db import connection; connection.cursor().execute('ANALYZE')"
-
-
-def gunicorn_command(port: int, workers: int) -> list[str]:
-    """The Dockerfile's CMD with ``workers`` workers, bound to a loopback port."""
-    dockerfile = (PROJECT / "Dockerfile").read_text()
-    cmd_line = [line for line in dockerfile.splitlines() if line.startswith("CMD [")][-1]
-    command = json.loads(cmd_line[len("CMD ") :])
-    if "--workers" in command:
-        command[command.index("--workers") + 1] = str(workers)
-    else:
-        command += ["--workers", str(workers)]
-    executable = Path(sys.executable).with_name(command[0])
-    return [str(executable), *command[1:], "--bind", f"{HOST}:{port}"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def get(port: int, path: str) -> int:
-    """One GET on a new connection; the status."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=30)
-    try:
-        connection.request("GET", path, headers={"Accept-Language": "en"})
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
-
-
-def wait_until_healthy(port: int, server: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {server.returncode}")
-        try:
-            if get(port, "/health/") == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"gunicorn did not answer /health/ within {seconds:.0f} s")
 
 
 def measure_with_wrk(port: int, figure: Figure, args: argparse.Namespace) -> None:
@@ -237,10 +175,8 @@ def measure_with_threads(port: int, figure: Figure, args: argparse.Namespace) ->
     figure.seconds = time.perf_counter() - started
     figure.requests = len(latencies)
     figure.failed = sum(figure.failures.values())
-    ordered = sorted(latencies) or [0.0]
     for share in (50, 95, 99):
-        index = min(len(ordered) - 1, round(share / 100 * (len(ordered) - 1)))
-        setattr(figure, f"p{share}_ms", ordered[index] * 1000)
+        setattr(figure, f"p{share}_ms", percentile(latencies or [0.0], share / 100) * 1000)
 
 
 def worker_memory_mb(master_pid: int) -> list[float]:
@@ -364,9 +300,9 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith(("postgres://", "postgresql://")) or "bench" not in urlsplit(url).path:
-        return fail(f"needs a PostgreSQL database whose name contains 'bench', not {url}")
+    url, refusal = chosen_database(DEFAULT_URL, "bench")
+    if refusal:
+        return fail(refusal)
     try:
         ensure_database(url)
     except Exception as error:  # psycopg's errors: one readable line, not a traceback
@@ -376,16 +312,8 @@ def main() -> int:
     static_root = tempfile.mkdtemp(prefix="clinic-bench-static-")
     base = {**os.environ, "DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
     dev = {**base, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.dev", "LOG_LEVEL": "WARNING"}
-    served = {
-        **base,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": "bench-only-not-a-secret",
-        "ALLOWED_HOSTS": f"{HOST},localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
-        "LOG_LEVEL": "WARNING",
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
-    }
+    redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS)
+    served = served_env(base, "bench.settings", static_root, redis_url, LOG_LEVEL="WARNING")
     print("migrating and loading the demo (seed_demo)…", flush=True)
     try:
         manage("migrate", "--no-input", env=dev)

@@ -19,27 +19,13 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
+from bench.harness import chosen_database, ensure_database, percentile
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 WARM_UP = 10
-
-
-def ensure_database(url: str) -> None:
-    """CREATE DATABASE when missing, through the server's maintenance database."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    maintenance = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(maintenance, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"created database {name}")
 
 
 def bench_queries(count: int, seed: int) -> list[str]:
@@ -119,11 +105,6 @@ def bench_queries(count: int, seed: int) -> list[str]:
     return addresses
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=5000)
@@ -131,13 +112,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith(("postgres://", "postgresql://")) or "bench" not in urlsplit(url).path:
-        print(f"search_bench: needs a PostgreSQL database whose name contains 'bench', not {url}")
+    url, refusal = chosen_database(DEFAULT_URL, "bench")
+    if refusal:
+        print(f"search_bench: {refusal}")
         return 2
     ensure_database(url)
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "clinic_site.settings.test"  # DEBUG off
     import django

@@ -25,7 +25,6 @@ import json
 import os
 import random
 import shlex
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,11 +35,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
-PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
+from bench.harness import (
+    HOST,
+    PROJECT,
+    chosen_database,
+    ensure_database,
+    free_port,
+    gunicorn_command,
+    manage,
+    percentile,
+    served_env,
+    wait_until_healthy,
+)
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/clinic_soak"
-HOST = "127.0.0.1"
 FILL_SECONDS = 4  # readers take a moment: the form refuses posts quicker than a person types
 WEIGHTS = {"page": 50, "search": 15, "feed": 15, "comment": 20}
 
@@ -64,43 +75,6 @@ from comments.models import Comment
 print(json.dumps(list(Comment.objects.filter(body__contains={marker!r}).values_list(
     "body", flat=True))))
 """
-
-
-def manage(*args: str, env: dict[str, str], capture: bool = False) -> str:
-    """Run ``manage.py`` in a child process; its output when ``capture``."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-    )
-    return done.stdout or ""
-
-
-def ensure_database(url: str) -> None:
-    """CREATE DATABASE when missing, through the server's maintenance database."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as server:
-        if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def gunicorn_command() -> list[str]:
-    """The Dockerfile's CMD as it ships (its workers too), bound to a free loopback port."""
-    dockerfile = (PROJECT / "Dockerfile").read_text()
-    cmd_line = [line for line in dockerfile.splitlines() if line.startswith("CMD [")][-1]
-    command = json.loads(cmd_line[len("CMD ") :])
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        port = probe.getsockname()[1]
-    executable = Path(sys.executable).with_name(command[0])
-    return [str(executable), *command[1:], "--bind", f"{HOST}:{port}"]
 
 
 class FormParser(HTMLParser):
@@ -245,11 +219,6 @@ def run_reader(reader: Reader, targets: dict, run_id: str, deadline: float) -> N
                 pending.append((time.monotonic() + FILL_SECONDS, form))
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
-
-
 def report(tally: Tally, seconds: float, load_start: float, in_database: list[str]) -> int:
     every = [value for values in tally.latencies.values() for value in values]
     load_1, load_5, _ = os.getloadavg()
@@ -260,7 +229,7 @@ def report(tally: Tally, seconds: float, load_start: float, in_database: list[st
     print("kind | requests | req/s | p50 ms | p95 ms | p99 ms")
     print("--- | ---: | ---: | ---: | ---: | ---:")
     for kind, values in [*sorted(tally.latencies.items()), ("all", every)]:
-        cells = [percentile(values, share) for share in (0.5, 0.95, 0.99)]
+        cells = [percentile(values, share) * 1000 for share in (0.5, 0.95, 0.99)]
         print(
             f"{kind} | {len(values)} | {len(values) / seconds:.1f} | "
             + " | ".join(f"{cell:.0f}" for cell in cells)
@@ -283,27 +252,24 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith(("postgres://", "postgresql://")) or "soak" not in urlsplit(url).path:
-        print(f"soak: needs a PostgreSQL database whose name contains 'soak', not {url}")
+    url, refusal = chosen_database(DEFAULT_URL, "soak")
+    if refusal:
+        print(f"soak: {refusal}")
         return 2
     ensure_database(url)
     static_root = tempfile.mkdtemp(prefix="clinic-soak-")
     base = {**os.environ, "DATABASE_URL": url, "PYTHONUNBUFFERED": "1", "LOG_LEVEL": "WARNING"}
     dev = {**base, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.dev"}
     run_id = uuid.uuid4().hex[:8]
-    production = {
-        **base,
-        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
-        "SECRET_KEY": "soak-only-not-a-secret",
-        "ALLOWED_HOSTS": f"{HOST},localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
-        "REDIS_URL": os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/6"),
-        "CACHE_KEY_PREFIX": f"soak-{run_id}",
+    production = served_env(
+        base,
+        "clinic_site.settings.production",
+        static_root,
+        os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/6"),
+        CACHE_KEY_PREFIX=f"soak-{run_id}",
         # The stand-in proxy: each reader's address arrives in X-Forwarded-For.
-        "TRUSTED_PROXY_COUNT": "1",
-    }
+        TRUSTED_PROXY_COUNT="1",
+    )
     print("migrating and loading the demo (seed_demo)…", flush=True)
     try:
         manage("migrate", "--no-input", env=dev)
@@ -314,8 +280,8 @@ def main() -> int:
     except subprocess.CalledProcessError as error:
         print(f"soak: {shlex.join(error.cmd[1:])} failed with exit status {error.returncode}")
         return 2
-    command = gunicorn_command()
-    port = int(command[-1].rsplit(":", 1)[1])
+    port = free_port()
+    command = gunicorn_command(port)
     print("serving:", shlex.join(command[command.index("clinic_site.wsgi:application") :]))
     log = Path(static_root) / "gunicorn.log"
     tally = Tally()
@@ -324,13 +290,7 @@ def main() -> int:
             command, cwd=PROJECT, env=production, stdout=output, stderr=output
         )
         try:
-            for _ in range(120):
-                try:
-                    if Reader(port, Tally(), 0).request("page", "GET", "/health/")[0]:
-                        break
-                except OSError:
-                    pass
-                time.sleep(0.5)
+            wait_until_healthy(port, server)
             load_start = os.getloadavg()[0]
             started = time.monotonic()
             deadline = started + args.seconds
@@ -346,6 +306,9 @@ def main() -> int:
             for thread in threads:
                 thread.join()
             seconds = time.monotonic() - started
+        except RuntimeError as error:
+            print(f"soak: {error} (gunicorn log: {log})")
+            return 2
         finally:
             server.terminate()
             server.wait(timeout=30)
