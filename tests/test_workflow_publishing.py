@@ -8,12 +8,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import Page, PageLogEntry, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation, TranslationSource
 
 from policy.models import PolicyPage
 from tests.blog_factories import make_story
-from tests.policy_fixtures import START, make_policy, policy_index, publish_version
+from tests.policy_fixtures import START, edit_data, make_policy, policy_index, publish_version
 from tests.test_workflow_review import assert_refused
 from tests.translations_support import translate_home
 from tests.workflow_factories import (
@@ -163,41 +162,10 @@ def test_a_spanish_translation_goes_live_only_after_both_approvals(
     ).exists()
 
 
-def policy_edit_data(**overrides) -> dict:
-    fields = {
-        "title": "Social media policy",
-        "slug": "social-media",
-        "summary": "How staff take part online safely.",
-        "version": "1.2",
-        "effective_date": "2024-09-01",
-        "next_review_date": "",
-        "summary_of_changes": "Clarified who to call out of hours.",
-        "policy_owner": "Communications",
-        "approved_by": "Chief Executive",
-        "body": streamfield(
-            [
-                (
-                    "section",
-                    {
-                        "heading": "Patient privacy",
-                        "content": streamfield(
-                            [("text", rich_text("<p>Never share patient information.</p>"))]
-                        ),
-                    },
-                )
-            ]
-        ),
-        "comments": inline_formset([]),
-        "action-submit": "1",
-    }
-    fields.update(overrides)
-    return nested_form_data(fields)
-
-
 def test_the_policy_page_follows_the_same_workflow(home_page, author, reviewer, comms, client_for):
     policy = make_policy(policy_index(home_page))
     publish_version(policy, "1.0", START)
-    response = client_for(author).post(edit_url(policy), policy_edit_data())
+    response = client_for(author).post(edit_url(policy), edit_data(**{"action-submit": "1"}))
     assert response.status_code == 302
 
     state = WorkflowState.objects.for_instance(policy).get()
