@@ -7,7 +7,6 @@ import logging
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import CommandError, call_command
@@ -18,19 +17,12 @@ from wagtail.users.models import UserProfile
 
 from comments.models import Comment
 from tests.comments_support import add_comment
+from tests.moderation_support import COMMENTS, assert_refused_everywhere, groups_holding
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/snippets/comments/comment/"
-
-
-def edit_url(comment: Comment) -> str:
-    return f"{QUEUE}edit/{comment.pk}/"
-
-
-def bulk_url(action: str, *comments: Comment) -> str:
-    ids = "&".join(f"id={c.pk}" for c in comments)
-    return f"/admin/bulk/comments/comment/{action}/?next={QUEUE}&{ids}"
+QUEUE = COMMENTS.url
+edit_url, bulk_url = COMMENTS.edit_url, COMMENTS.bulk_url
 
 
 class BrokenMailServer(BaseEmailBackend):
@@ -39,24 +31,20 @@ class BrokenMailServer(BaseEmailBackend):
 
 
 def test_communications_holds_the_moderation_permission_and_no_other_group_does():
-    holders = Group.objects.filter(
-        permissions__codename="moderate_comment", permissions__content_type__app_label="comments"
-    )
-    assert list(holders.values_list("name", flat=True)) == ["Communications"]
+    assert groups_holding("moderate_comment", "comments") == ["Communications"]
 
 
 @pytest.mark.parametrize("role", ["author", "reviewer"])
 def test_authors_and_reviewers_are_refused_every_moderation_view(request, client_for, story, role):
     comment = add_comment(story, status="pending")
     client = client_for(request.getfixturevalue(role))
-    for url in (QUEUE, edit_url(comment), f"{QUEUE}history/{comment.pk}/"):
-        refused = client.get(url)
-        assert refused.status_code == 403, url
-        assert "Comments are moderated by Communications" in refused.content.decode()
-    assert client.post(edit_url(comment), {"status": "approved"}).status_code == 403
-    assert client.post(bulk_url("approve", comment)).status_code == 403
-    assert client.get(bulk_url("spam", comment)).status_code == 403
-    assert client.get(bulk_url("delete", comment)).status_code == 403
+    assert_refused_everywhere(
+        client,
+        COMMENTS,
+        comment,
+        "Comments are moderated by Communications",
+        bulk_actions=("spam", "delete"),
+    )
     chooser = client.get("/admin/snippets/choose/comments/comment/", follow=True)
     assert chooser.status_code == 404  # no chooser that could list unmoderated comments
     comment.refresh_from_db()

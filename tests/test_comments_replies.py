@@ -19,16 +19,16 @@ from wagtail.models import ModelLogEntry
 from comments.models import Comment
 from tests.comments_support import add_comment, assert_only_safe_markup
 from tests.conftest import make_user
+from tests.moderation_support import COMMENTS, groups_holding
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/snippets/comments/comment/"
+QUEUE = COMMENTS.url
 CLEAN = "Thank you for your kind words about ward 7; we have passed them on to the team."
 FLAGGED = "Sorry to hear this. Please call us on 020 7946 0958 so we can look into it."
 
 
-def edit_url(comment: Comment) -> str:
-    return f"{QUEUE}edit/{comment.pk}/"
+edit_url = COMMENTS.edit_url
 
 
 def reply_url(comment: Comment) -> str:
@@ -56,10 +56,7 @@ def comment(story) -> Comment:
 
 
 def test_communications_hold_the_reply_permission_and_no_other_group_does():
-    holders = Group.objects.filter(
-        permissions__codename="reply_as_hospital", permissions__content_type__app_label="comments"
-    )
-    assert list(holders.values_list("name", flat=True)) == ["Communications"]
+    assert groups_holding("reply_as_hospital", "comments") == ["Communications"]
 
 
 @pytest.mark.parametrize("role", ["author", "reviewer"])
@@ -120,7 +117,7 @@ def test_a_flagged_reply_is_held_and_needs_a_second_person(
     refused = client.post(edit_url(reply), {"status": "approved", "rejection_reason": ""})
     assert refused.status_code == 403
     assert "a colleague who may reply as the hospital has to approve it" in refused.content.decode()
-    client.post(f"/admin/bulk/comments/comment/approve/?next={QUEUE}&id={reply.pk}")
+    client.post(COMMENTS.bulk_url("approve", reply))
     reply.refresh_from_db()
     assert reply.status == "pending"
     assert logged(reply) == [

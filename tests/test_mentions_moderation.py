@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,21 +13,16 @@ from wagtail.models import ModelLogEntry
 
 from mentions.models import ReceivedMention
 from tests.blog_factories import translate
+from tests.moderation_support import MENTIONS, assert_refused_everywhere, groups_holding
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/snippets/mentions/receivedmention/"
+QUEUE = MENTIONS.url
 Status = ReceivedMention.Status
 HOSTILE_TITLE = 'Our <script>alert("x")</script> ward & <b>you</b>'
 
 
-def edit_url(mention: ReceivedMention) -> str:
-    return f"{QUEUE}edit/{mention.pk}/"
-
-
-def bulk_url(action: str, *mentions: ReceivedMention) -> str:
-    ids = "&".join(f"id={mention.pk}" for mention in mentions)
-    return f"/admin/bulk/mentions/receivedmention/{action}/?next={QUEUE}&{ids}"
+edit_url, bulk_url = MENTIONS.edit_url, MENTIONS.bulk_url
 
 
 def add_mention(page, number: int = 1, status: str = Status.VERIFIED, **fields) -> ReceivedMention:
@@ -51,24 +45,21 @@ def shown(story) -> BeautifulSoup | None:
 
 
 def test_only_communications_holds_the_moderation_permission():
-    holders = Group.objects.filter(
-        permissions__codename="moderate_mention", permissions__content_type__app_label="mentions"
-    )
-    assert list(holders.values_list("name", flat=True)) == ["Communications"]
+    assert groups_holding("moderate_mention", "mentions") == ["Communications"]
 
 
 @pytest.mark.parametrize("role", ["author", "reviewer"])
 def test_authors_and_reviewers_are_refused_every_moderation_view(request, client_for, story, role):
     mention = add_mention(story)
     client = client_for(request.getfixturevalue(role))
-    for url in (QUEUE, edit_url(mention), f"{QUEUE}history/{mention.pk}/", f"{QUEUE}add/"):
-        refused = client.get(url)
-        assert refused.status_code == 403, url
-        assert "Mentions are moderated by Communications" in refused.content.decode()
-    assert client.post(edit_url(mention), {"status": "approved"}).status_code == 403
-    assert client.post(bulk_url("approve", mention)).status_code == 403
-    assert client.get(bulk_url("decline", mention)).status_code == 403
-    assert client.get(bulk_url("delete", mention)).status_code == 403
+    assert_refused_everywhere(
+        client,
+        MENTIONS,
+        mention,
+        "Mentions are moderated by Communications",
+        bulk_actions=("decline", "delete"),
+        more_urls=(f"{QUEUE}add/",),
+    )
     mention.refresh_from_db()
     assert mention.status == Status.VERIFIED
     assert shown(story) is None
