@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from comments.models import Comment
+from tests.e2e.browser_support import csp_reports
 
 pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
 
@@ -17,17 +18,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
 def no_fill_wait(monkeypatch):
     """The live server runs in this process: a person's minimum fill time is not waited for."""
     monkeypatch.setattr("comments.antispam.MIN_FILL_SECONDS", 0)
-
-
-def csp_reports(page) -> list[str]:
-    reports: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            reports.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return reports
 
 
 def test_write_a_comment_brings_the_form_in_place_and_sends_it(

@@ -42,6 +42,7 @@ from wagtail.models import Collection
 from blog.models import StoryPage
 from comments.models import Comment
 from tests.conftest import PASSWORD, make_user
+from tests.e2e.browser_support import expect
 from workflow.models import ConsentRecord, StorytellerApproval
 
 pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
@@ -57,13 +58,6 @@ FIXED_TEXT = (
 )
 CHANGES_COMMENT = "Please say which ward; readers ask where the physiotherapy happens."
 COMMENT_TEXT = "Thank you for sharing this. My father starts rehabilitation next week."
-
-
-def expect(target):
-    """Playwright's retrying assertions (imported late: without Playwright the tests skip)."""
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(target)
 
 
 class Journey:

@@ -11,27 +11,11 @@ import re
 
 import pytest
 
+from tests.e2e.browser_support import csp_reports, expect
+
 pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
 
 STATUS = "section.share [data-share-status]"
-
-
-def expect(locator):
-    """Playwright's retrying assertions (imported late: without Playwright the tests skip)."""
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
-
-
-def csp_reports(page) -> list[str]:
-    reports: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            reports.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return reports
 
 
 def test_without_the_web_share_api_share_opens_the_choices_and_copy_link_announces(
