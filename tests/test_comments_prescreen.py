@@ -53,12 +53,53 @@ NOT_FLAGGED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), FLAGGED)
-def test_each_identifier_pattern_is_flagged(text, kind):
+# Ways people (or spammers) write an identifier so that a plain pattern misses it.
+EVASIONS = [
+    ("Ring 07700\u00a0900123 tonight.", PHONE),  # non-breaking space
+    ("Ring 07700\u2009900\u2009123 tonight.", PHONE),  # thin spaces
+    ("Ring 07700\u202f900123 tonight.", PHONE),  # narrow no-break space
+    ("Ring 07700\u2013900\u2013123 tonight.", PHONE),  # en dashes
+    ("Ring 0770/090/0123 tonight.", PHONE),  # slashes
+    ("Ring 07700_900_123 tonight.", PHONE),  # underscores
+    ("Ring 07700\n900123 tonight.", PHONE),  # a line break
+    ("Ring O77OO 9OO123 tonight.", PHONE),  # the letter O for zero
+    ("Ring \u2070\u2077\u2077\u2070\u2070 \u2079\u2070\u2070\u00b9\u00b2\u00b3 tonight.", PHONE),
+    ("Ring 0\u200b7700 900\u200c123 tonight.", PHONE),  # zero-width characters
+    ("Ring \uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13.", PHONE),
+    ("Write to jane at example dot org please.", EMAIL),
+    ("Write to jane dot doe at nhs dot net please.", EMAIL),
+    ("Write to jane\uff20example.org please.", EMAIL),  # fullwidth @
+    ("Write to jane@\u200bexample.org please.", EMAIL),
+    ("He was born on the twelfth of March nineteen fifty.", DATE_OF_BIRTH),
+    ("Date of birth: March the third, nineteen eighty-two.", DATE_OF_BIRTH),
+    ("Born twenty-first of June two thousand and one.", DATE_OF_BIRTH),
+    ("Nació el tres de mayo de mil novecientos cincuenta.", DATE_OF_BIRTH),
+    ("Her MRN is 1 2 3 4 5 6 7.", MEDICAL_RECORD_NUMBER),
+    ("Hospital number 12  34  567 on the letter.", MEDICAL_RECORD_NUMBER),
+    ("M.R.N. 1234567", MEDICAL_RECORD_NUMBER),
+    ("Send it to sw1a 1aa for me.", POSTAL_ADDRESS),
+    ("Post it to m1 1ae please.", POSTAL_ADDRESS),
+]
+
+# Ordinary comments that look a little like the evasions above: never flagged.
+EVASION_CONTROLS = [
+    "My room was a1 2nd floor, near the lifts.",
+    "I drank 10oz of water before the scan.",
+    "We looked at the dot on the X-ray together.",
+    "Open 24/7, with 2 nurses on at night.",
+    "Three of us were born in the spring, in 1990, 1992 and 1995.",
+    "The team at ward 7 — and the porters — were kind.",
+    "Zoo visits and O2 arena tickets for the children\u2019s ward\u00a0— thank you!",
+    "Thank you\u200b to everyone on ward 4.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FLAGGED + EVASIONS)
+def test_each_identifier_is_flagged_however_it_is_written(text, kind):
     assert kind in identifier_kinds(text)
 
 
-@pytest.mark.parametrize("text", NOT_FLAGGED)
+@pytest.mark.parametrize("text", NOT_FLAGGED + EVASION_CONTROLS)
 def test_ordinary_comments_are_not_flagged(text):
     assert identifier_kinds(text) == []
 
@@ -113,57 +154,6 @@ def test_comment_body_escapes_markup_and_script():
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="javascript' not in html
-
-
-# Ways people (or spammers) write an identifier so that a plain pattern misses it.
-EVASIONS = [
-    ("Ring 07700\u00a0900123 tonight.", PHONE),  # non-breaking space
-    ("Ring 07700\u2009900\u2009123 tonight.", PHONE),  # thin spaces
-    ("Ring 07700\u202f900123 tonight.", PHONE),  # narrow no-break space
-    ("Ring 07700\u2013900\u2013123 tonight.", PHONE),  # en dashes
-    ("Ring 0770/090/0123 tonight.", PHONE),  # slashes
-    ("Ring 07700_900_123 tonight.", PHONE),  # underscores
-    ("Ring 07700\n900123 tonight.", PHONE),  # a line break
-    ("Ring O77OO 9OO123 tonight.", PHONE),  # the letter O for zero
-    ("Ring \u2070\u2077\u2077\u2070\u2070 \u2079\u2070\u2070\u00b9\u00b2\u00b3 tonight.", PHONE),
-    ("Ring 0\u200b7700 900\u200c123 tonight.", PHONE),  # zero-width characters
-    ("Ring \uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff11\uff12\uff13.", PHONE),
-    ("Write to jane at example dot org please.", EMAIL),
-    ("Write to jane dot doe at nhs dot net please.", EMAIL),
-    ("Write to jane\uff20example.org please.", EMAIL),  # fullwidth @
-    ("Write to jane@\u200bexample.org please.", EMAIL),
-    ("He was born on the twelfth of March nineteen fifty.", DATE_OF_BIRTH),
-    ("Date of birth: March the third, nineteen eighty-two.", DATE_OF_BIRTH),
-    ("Born twenty-first of June two thousand and one.", DATE_OF_BIRTH),
-    ("Nació el tres de mayo de mil novecientos cincuenta.", DATE_OF_BIRTH),
-    ("Her MRN is 1 2 3 4 5 6 7.", MEDICAL_RECORD_NUMBER),
-    ("Hospital number 12  34  567 on the letter.", MEDICAL_RECORD_NUMBER),
-    ("M.R.N. 1234567", MEDICAL_RECORD_NUMBER),
-    ("Send it to sw1a 1aa for me.", POSTAL_ADDRESS),
-    ("Post it to m1 1ae please.", POSTAL_ADDRESS),
-]
-
-# Ordinary comments that look a little like the evasions above: never flagged.
-EVASION_CONTROLS = [
-    "My room was a1 2nd floor, near the lifts.",
-    "I drank 10oz of water before the scan.",
-    "We looked at the dot on the X-ray together.",
-    "Open 24/7, with 2 nurses on at night.",
-    "Three of us were born in the spring, in 1990, 1992 and 1995.",
-    "The team at ward 7 — and the porters — were kind.",
-    "Zoo visits and O2 arena tickets for the children\u2019s ward\u00a0— thank you!",
-    "Thank you\u200b to everyone on ward 4.",
-]
-
-
-@pytest.mark.parametrize(("text", "kind"), EVASIONS)
-def test_evasions_are_flagged_after_normalising(text, kind):
-    assert kind in identifier_kinds(text)
-
-
-@pytest.mark.parametrize("text", EVASION_CONTROLS)
-def test_evasion_controls_are_not_flagged(text):
-    assert identifier_kinds(text) == []
 
 
 def test_findings_of_normalised_text_point_at_what_the_reader_wrote():

@@ -135,26 +135,19 @@ def test_pages_parse_without_html_errors(rendered, language):
     assert not problems, problems_report(problems)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_each_page_has_exactly_one_h1(rendered, language):
-    problems = []
-    for page, soup in soups(rendered, language):
-        headings = [h.get_text(" ", strip=True) for h in soup.find_all("h1")]
-        if len(headings) != 1:
-            problems.append(f"{page.path}: {len(headings)} <h1> elements {headings}")
-        elif not headings[0]:
-            problems.append(f"{page.path}: the <h1> is empty")
-    assert not problems, problems_report(problems)
+def one_h1(soup: BeautifulSoup) -> list[str]:
+    headings = [h.get_text(" ", strip=True) for h in soup.find_all("h1")]
+    if len(headings) != 1:
+        return [f"{len(headings)} <h1> elements {headings}"]
+    return [] if headings[0] else ["the <h1> is empty"]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_image_has_alt_text(rendered, language):
-    problems = []
-    for page, soup in soups(rendered, language):
-        for image in soup.find_all("img"):
-            if not image.has_attr("alt"):
-                problems.append(f"{page.path}: <img src={image.get('src')!r}> has no alt")
-    assert not problems, problems_report(problems)
+def alt_text_on_every_image(soup: BeautifulSoup) -> list[str]:
+    return [
+        f"<img src={image.get('src')!r}> has no alt"
+        for image in soup.find_all("img")
+        if not image.has_attr("alt")
+    ]
 
 
 def has_label(control, soup) -> bool:
@@ -169,88 +162,97 @@ def has_label(control, soup) -> bool:
     return bool(labelled_by) and all(soup.find(id=ref) for ref in labelled_by)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_form_control_has_a_label(rendered, language):
+def a_label_on_every_form_control(soup: BeautifulSoup) -> list[str]:
     problems = []
-    for page, soup in soups(rendered, language):
-        for control in soup.find_all(["input", "select", "textarea"]):
-            if control.name == "input" and control.get("type", "text") in UNLABELLED_INPUT_TYPES:
-                continue
-            if not has_label(control, soup):
-                problems.append(f"{page.path}: <{control.name} name={control.get('name')!r}>")
-    assert not problems, problems_report(problems)
+    for control in soup.find_all(["input", "select", "textarea"]):
+        if control.name == "input" and control.get("type", "text") in UNLABELLED_INPUT_TYPES:
+            continue
+        if not has_label(control, soup):
+            problems.append(f"<{control.name} name={control.get('name')!r}>")
+    return problems
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_inline_script_except_json_ld(rendered, language):
+def no_inline_script_but_json_ld(soup: BeautifulSoup) -> list[str]:
     problems = []
-    for page, soup in soups(rendered, language):
-        for script in soup.find_all("script"):
-            if not script.has_attr("src") and script.get("type") != "application/ld+json":
-                problems.append(f"{page.path}: inline script {(script.string or '')[:60]!r}")
-        for element in soup.find_all(True):
-            handlers = [name for name in element.attrs if name.lower().startswith("on")]
-            if handlers:
-                problems.append(f"{page.path}: <{element.name}> has event handler {handlers}")
-    assert not problems, problems_report(problems)
+    for script in soup.find_all("script"):
+        if not script.has_attr("src") and script.get("type") != "application/ld+json":
+            problems.append(f"inline script {(script.string or '')[:60]!r}")
+    for element in soup.find_all(True):
+        handlers = [name for name in element.attrs if name.lower().startswith("on")]
+        if handlers:
+            problems.append(f"<{element.name}> has event handler {handlers}")
+    return problems
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_inline_styles(rendered, language):
-    problems = []
-    for page, soup in soups(rendered, language):
-        for element in soup.find_all(style=True):
-            problems.append(f"{page.path}: <{element.name} style={element['style']!r}>")
-        for element in soup.find_all("style"):
-            problems.append(f"{page.path}: <style> element {(element.string or '')[:60]!r}")
-    assert not problems, problems_report(problems)
+def no_inline_styles(soup: BeautifulSoup) -> list[str]:
+    problems = [
+        f"<{element.name} style={element['style']!r}>" for element in soup.find_all(style=True)
+    ]
+    for element in soup.find_all("style"):
+        problems.append(f"<style> element {(element.string or '')[:60]!r}")
+    return problems
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_nothing_is_loaded_from_another_host(rendered, language):
+def nothing_loaded_from_another_host(soup: BeautifulSoup) -> list[str]:
     """Links a reader clicks may go anywhere; what the page loads by itself stays here."""
+    loaded = []
+    for tag, attribute in LOADED_ATTRIBUTES:
+        for element in soup.find_all(tag, attrs={attribute: True}):
+            value = element[attribute]
+            urls = (
+                [part.split()[0] for part in value.split(",")] if "srcset" in attribute else [value]
+            )
+            loaded += [(f"<{tag} {attribute}>", url) for url in urls if url.strip()]
+    for link in soup.find_all("link", href=True):
+        rels = {rel.lower() for rel in link.get("rel", [])}
+        if rels & LOADED_LINK_RELS:
+            loaded.append((f"<link rel={' '.join(sorted(rels))}>", link["href"]))
+    for element in soup.find_all("meta", attrs={"http-equiv": True}):
+        if element["http-equiv"].lower() == "refresh":
+            loaded.append(("<meta refresh>", element.get("content", "").split("=", 1)[-1]))
+    for element in soup.find_all(style=True):
+        loaded += [("style url()", url) for url in CSS_URL.findall(element["style"])]
+    return [f"{where} {url}" for where, url in loaded if is_other_host(url)]
+
+
+def ids_unique_and_found_by_references(soup: BeautifulSoup) -> list[str]:
     problems = []
-    for page, soup in soups(rendered, language):
-        loaded = []
-        for tag, attribute in LOADED_ATTRIBUTES:
-            for element in soup.find_all(tag, attrs={attribute: True}):
-                value = element[attribute]
-                urls = (
-                    [part.split()[0] for part in value.split(",")]
-                    if "srcset" in attribute
-                    else [value]
-                )
-                loaded += [(f"<{tag} {attribute}>", url) for url in urls if url.strip()]
-        for link in soup.find_all("link", href=True):
-            rels = {rel.lower() for rel in link.get("rel", [])}
-            if rels & LOADED_LINK_RELS:
-                loaded.append((f"<link rel={' '.join(sorted(rels))}>", link["href"]))
-        for element in soup.find_all("meta", attrs={"http-equiv": True}):
-            if element["http-equiv"].lower() == "refresh":
-                loaded.append(("<meta refresh>", element.get("content", "").split("=", 1)[-1]))
-        for element in soup.find_all(style=True):
-            loaded += [("style url()", url) for url in CSS_URL.findall(element["style"])]
-        problems += [f"{page.path}: {where} {url}" for where, url in loaded if is_other_host(url)]
-    assert not problems, problems_report(problems)
+    ids = [element["id"] for element in soup.find_all(id=True)]
+    duplicates = sorted({value for value in ids if ids.count(value) > 1})
+    if duplicates:
+        problems.append(f"duplicate ids {duplicates}")
+    known = set(ids)
+    for attribute in ("for", "aria-labelledby", "aria-describedby", "aria-controls"):
+        for element in soup.find_all(attrs={attribute: True}):
+            refs = element[attribute]
+            refs = refs.split() if isinstance(refs, str) else refs
+            missing = [ref for ref in refs if ref not in known]
+            if missing:
+                problems.append(f"<{element.name} {attribute}> → no id {missing}")
+    for anchor in soup.find_all("a", href=re.compile(r"^#.")):
+        if anchor["href"][1:] not in known:
+            problems.append(f"link to missing fragment {anchor['href']}")
+    return problems
+
+
+# The site rules each page's tree is checked against: each gives that page's problems.
+RULES = [
+    one_h1,
+    alt_text_on_every_image,
+    a_label_on_every_form_control,
+    no_inline_script_but_json_ld,
+    no_inline_styles,
+    nothing_loaded_from_another_host,
+    ids_unique_and_found_by_references,
+]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_ids_are_unique_and_references_find_them(rendered, language):
-    problems = []
-    for page, soup in soups(rendered, language):
-        ids = [element["id"] for element in soup.find_all(id=True)]
-        duplicates = sorted({value for value in ids if ids.count(value) > 1})
-        if duplicates:
-            problems.append(f"{page.path}: duplicate ids {duplicates}")
-        known = set(ids)
-        for attribute in ("for", "aria-labelledby", "aria-describedby", "aria-controls"):
-            for element in soup.find_all(attrs={attribute: True}):
-                refs = element[attribute]
-                refs = refs.split() if isinstance(refs, str) else refs
-                missing = [ref for ref in refs if ref not in known]
-                if missing:
-                    problems.append(f"{page.path}: <{element.name} {attribute}> → no id {missing}")
-        for anchor in soup.find_all("a", href=re.compile(r"^#.")):
-            if anchor["href"][1:] not in known:
-                problems.append(f"{page.path}: link to missing fragment {anchor['href']}")
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.__name__)
+def test_every_page_follows_the_rule(rendered, language, rule):
+    problems = [
+        f"{page.path}: {problem}"
+        for page, soup in soups(rendered, language)
+        for problem in rule(soup)
+    ]
     assert not problems, problems_report(problems)
