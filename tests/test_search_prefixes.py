@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from search.backend import PREFIX_MIN_LENGTH, is_prefix
-from tests.blog_factories import body, make_image, make_story, story_index, translate
-from tests.search_support import results, search
+from tests.blog_factories import body, make_image, make_story, translate
+from tests.search_support import KNEE, KNEE_STORY, results, search, story_index_with, story_titled
 
 pytestmark = [
     pytest.mark.django_db,
@@ -19,38 +19,26 @@ pytestmark = [
 
 CHEMO = "Chemotherapy on the day unit"
 RUNNING = "Back to running after my heart attack"
-KNEE = "A new knee at seventy"
 
 
 @pytest.fixture
 def stories(home_page):
-    index = story_index(home_page)
-    image = make_image("Shared hero")
-    make_story(
-        index,
-        CHEMO,
-        image=image,
-        summary="Six rounds, one nurse who remembered my name.",
-        byline="Amira, day unit patient",
-        body=body("The oncology nurses made the long afternoons bearable."),
+    return story_index_with(
+        home_page,
+        {
+            CHEMO: {
+                "summary": "Six rounds, one nurse who remembered my name.",
+                "byline": "Amira, day unit patient",
+                "body": body("The oncology nurses made the long afternoons bearable."),
+            },
+            RUNNING: {
+                "summary": "Cardiac rehabilitation, one lap at a time.",
+                "byline": "Tom, cardiology patient",
+                "body": body("I ran my first mile in the park a year after the ambulance."),
+            },
+            KNEE: KNEE_STORY,
+        },
     )
-    make_story(
-        index,
-        RUNNING,
-        image=image,
-        summary="Cardiac rehabilitation, one lap at a time.",
-        byline="Tom, cardiology patient",
-        body=body("I ran my first mile in the park a year after the ambulance."),
-    )
-    make_story(
-        index,
-        KNEE,
-        image=image,
-        summary="Walking to the shops again.",
-        byline="Joan, orthopaedic patient",
-        body=body("The physiotherapist had me climbing stairs on the second day."),
-    )
-    return index
 
 
 def test_the_beginning_of_a_word_finds_the_whole_word(client, stories):
@@ -82,7 +70,7 @@ def test_a_beginning_in_the_title_ranks_above_one_in_the_body(client, stories):
 
 
 def test_a_spanish_beginning_finds_the_spanish_story(client, stories, spanish):
-    english = next(page for page in stories.get_children().specific() if page.title == CHEMO)
+    english = story_titled(stories, CHEMO)
     title = "Quimioterapia en el hospital de día"
     translate(
         english,

@@ -7,40 +7,30 @@ from __future__ import annotations
 
 import pytest
 
-from tests.blog_factories import body, make_image, make_story, story_index, translate
-from tests.search_support import results, search
+from tests.blog_factories import body, translate
+from tests.search_support import KNEE, KNEE_STORY, results, search, story_index_with, story_titled
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.postgres(reason="similar titles (pg_trgm)"),
 ]
 
-KNEE = "A new knee at seventy"
 HEART = "Cardiology ward at night"
 
 
 @pytest.fixture
 def stories(home_page):
-    index = story_index(home_page)
-    image = make_image("Shared hero")
-    make_story(
-        index,
-        KNEE,
-        image=image,
-        storyteller_type="patient",
-        summary="Walking to the shops again.",
-        byline="Joan, orthopaedic patient",
-        body=body("The physiotherapist had me climbing stairs on the second day."),
+    return story_index_with(
+        home_page,
+        {
+            KNEE: KNEE_STORY | {"storyteller_type": "patient"},
+            HEART: {
+                "summary": "Monitors, tea and quiet voices.",
+                "byline": "Sam, staff nurse",
+                "body": body("Every bed beeps in its own rhythm after midnight."),
+            },
+        },
     )
-    make_story(
-        index,
-        HEART,
-        image=image,
-        summary="Monitors, tea and quiet voices.",
-        byline="Sam, staff nurse",
-        body=body("Every bed beeps in its own rhythm after midnight."),
-    )
-    return index
 
 
 def test_a_misspelt_word_shows_pages_with_similar_words(client, stories):
@@ -86,7 +76,7 @@ def test_short_words_never_look_for_similar_ones(client, stories):
 def test_similar_words_keep_the_filters_and_the_language(client, stories, spanish):
     assert results(client, q="kneee", storyteller="staff") == []
     assert results(client, q="kneee", storyteller="patient") == [KNEE]
-    english = next(page for page in stories.get_children().specific() if page.title == KNEE)
+    english = story_titled(stories, KNEE)
     title = "Una rodilla nueva a los setenta"
     translate(english, spanish, title=title, text="La fisioterapeuta me hizo subir escaleras.")
     assert results(client, q="kneee") == [KNEE]
