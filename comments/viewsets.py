@@ -16,11 +16,10 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from comments.forms import ModerationForm
 from comments.models import Comment
@@ -28,7 +27,14 @@ from comments.moderation import moderate
 from comments.permissions import ACCESS, REPLY_PERMISSION, can_reply_as_hospital
 from comments.replies import REFUSAL_MESSAGES, approval_refusal, can_be_answered, log_refusal
 from comments.reply_view import reply_as_hospital
-from moderation.viewsets import DecisionEditViewMixin, ModerationViewSetMixin
+from moderation.viewsets import (
+    DecisionEditViewMixin,
+    ModerationViewSetMixin,
+    decision_panels,
+    status_column,
+    status_filter,
+    story_column,
+)
 
 
 def _pages_with_comments(request) -> QuerySet[Page]:
@@ -36,9 +42,7 @@ def _pages_with_comments(request) -> QuerySet[Page]:
 
 
 class CommentFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Comment.Status.choices, empty_label=_("Any status")
-    )
+    status = status_filter(Comment.Status.choices)
     page = django_filters.ModelChoiceFilter(
         label=_("Story"), queryset=_pages_with_comments, empty_label=_("Any story")
     )
@@ -66,13 +70,8 @@ class FlaggedColumn(Column):
     cell_template_name = "comments/admin/flagged_cell.html"
 
 
-class CommentIndexView(IndexView):
-    def get_base_queryset(self) -> QuerySet[Comment]:
-        return super().get_base_queryset().select_related("page")
-
-
 class CommentEditView(DecisionEditViewMixin, EditView):
-    """Saving records a moderation decision (logged, notified) instead of a plain edit."""
+    """Saving approves, rejects or marks as spam (``comments.moderation.moderate``)."""
 
     decision_messages = {
         Comment.Status.APPROVED: _("Comment by %(name)s approved."),
@@ -114,11 +113,8 @@ class CommentEditView(DecisionEditViewMixin, EditView):
             )
         return buttons
 
-    def save_instance(self) -> Comment:
-        data = self.form.cleaned_data
+    def record_decision(self, data: dict) -> None:
         moderate([self.object.pk], data["status"], self.request.user, data["rejection_reason"])
-        self.object.refresh_from_db()
-        return self.object
 
 
 class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
@@ -130,32 +126,21 @@ class CommentViewSet(ModerationViewSetMixin, SnippetViewSet):
     menu_name = "reader-comments"
     menu_order = 250
     add_to_admin_menu = True
-    index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     filterset_class = CommentFilterSet
     ordering = ["-created_at"]
     list_display = [
         "excerpt",
-        StatusTagColumn(
-            "get_status_display",
-            label=_("Status"),
-            primary=lambda comment: comment.status == Comment.Status.PENDING,
-            sort_key="status",
-        ),
+        status_column(Comment.Status.PENDING),
         FlaggedColumn("flagged_identifiers", label=_("Possible personal details")),
-        Column("page", label=_("Story"), accessor="page.title"),
+        story_column(),
         DateColumn("created_at", label=_("Posted"), sort_key="created_at"),
     ]
-    edit_handler = ObjectList(
-        [
-            HelpPanel(
-                heading=_("Comment"),
-                template="comments/admin/comment_under_review_panel.html",
-            ),
-            FieldPanel("status", widget=forms.RadioSelect),
-            FieldPanel("rejection_reason"),
-        ],
-        base_form_class=ModerationForm,
+    edit_handler = decision_panels(
+        _("Comment"),
+        "comments/admin/comment_under_review_panel.html",
+        ModerationForm,
+        "rejection_reason",
     )
 
     def get_edit_view_kwargs(self, **kwargs) -> dict:
