@@ -134,16 +134,17 @@ class Command(BaseCommand):
         """
         if connection.vendor != "postgresql":
             return
-        tables = [IndexEntry._meta.db_table, Page._meta.db_table]
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT gin_clean_pending_list(index.indexrelid::regclass) FROM pg_index index"
                 " JOIN pg_class class ON class.oid = index.indexrelid"
                 " JOIN pg_am method ON method.oid = class.relam"
                 " WHERE method.amname = 'gin' AND index.indrelid = %s::regclass",
-                [tables[0]],
+                [IndexEntry._meta.db_table],
             )
-            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
+            # Every table: the stories' own, their topics and the pages (autovacuum may be off
+            # or not yet run; without statistics the storyteller filter's count took 38 ms).
+            cursor.execute("ANALYZE")
 
     def story_index(self, index_model: type[Page]) -> Page:
         """The English story index, created under the English home page if missing."""
