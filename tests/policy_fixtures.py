@@ -79,6 +79,14 @@ def publish_version(
     return revision
 
 
+def published_policy(home: Page) -> PolicyPage:
+    """The default policy in a new policy index, published once (1.0, 1 January 2024)."""
+    page = make_policy(policy_index(home))
+    publish_version(page, "1.0", datetime.date(2024, 1, 1))
+    page.refresh_from_db()
+    return page
+
+
 def save_draft(policy: PolicyPage, version: str, **fields) -> Revision:
     policy = PolicyPage.objects.get(pk=policy.pk)
     policy.version = version

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.blog_factories import make_image, make_story, story_index, translate
-from tests.policy_fixtures import make_policy, policy_index, publish_version
+from tests.policy_fixtures import published_policy
 from tests.search_support import search
 
 pytestmark = pytest.mark.django_db
@@ -16,10 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def policy(home_page):
-    page = make_policy(policy_index(home_page), summary="How staff take part online safely.")
-    publish_version(page, "1.0", datetime.date(2024, 1, 1))
-    page.refresh_from_db()
-    return page
+    return published_policy(home_page)
 
 
 def promote(words: str, **fields) -> SearchPromotion:

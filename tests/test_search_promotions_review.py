@@ -6,8 +6,6 @@ Through the admin's "Promoted search results" add and edit views over HTTP as Co
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -15,7 +13,7 @@ from wagtail.models import ModelLogEntry
 
 from search.promotions import PROMOTION_REFUSED_ACTION
 from tests.blog_factories import make_image, make_story, story_index
-from tests.policy_fixtures import make_policy, policy_index, publish_version
+from tests.policy_fixtures import published_policy
 from tests.search_support import search
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +24,7 @@ NHS = "https://www.nhs.uk/vaccinations/"
 
 @pytest.fixture
 def policy(home_page):
-    page = make_policy(policy_index(home_page), summary="How staff take part online safely.")
-    publish_version(page, "1.0", datetime.date(2024, 1, 1))
-    page.refresh_from_db()
-    return page
+    return published_policy(home_page)
 
 
 def promotion_data(words: str, *promotions: dict, initial: int = 0) -> dict[str, str]:
