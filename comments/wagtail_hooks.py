@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.log_actions import LogFormatter
 
 from comments.bulk_actions import BULK_ACTIONS
 from comments.models import Comment
 from comments.permissions import ACCESS
 from comments.replies import REFUSAL_MESSAGES
 from comments.viewsets import CommentViewSet
+from moderation.log_actions import register_log_actions
 from moderation.viewsets import register_queue
 
 comment_viewset = CommentViewSet()
@@ -46,21 +46,11 @@ def add_comments_panel(request, panels: list) -> None:
         panels.append(CommentsAwaitingModerationPanel())
 
 
-class _ModerationFormatter(LogFormatter):
-    """Adds the reason where there is one: “Comment rejected: Asks for medical advice”."""
-
-    def format_message(self, log_entry) -> str:
-        reason = log_entry.data.get("reason")
-        if reason in Comment.RejectionReason.values:
-            return f"{self.message}: {Comment.RejectionReason(reason).label}"
-        if reason in REFUSAL_MESSAGES:
-            return f"{self.message}: {REFUSAL_MESSAGES[reason]}"
-        return str(self.message)
-
-
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions) -> None:
-    for code, label, message in [
+    """The reason after the message: why a comment was rejected, why an approval was refused."""
+    reasons = {**REFUSAL_MESSAGES, **dict(Comment.RejectionReason.choices)}
+    entries = [
         ("comments.approve", _("Approve comment"), _("Comment approved and published")),
         ("comments.reject", _("Reject comment"), _("Comment rejected")),
         ("comments.spam", _("Mark comment as spam"), _("Comment marked as spam")),
@@ -76,10 +66,5 @@ def register_moderation_log_actions(actions) -> None:
             _("Hospital reply approval refused"),
             _("Approval of the hospital reply refused"),
         ),
-    ]:
-        formatter = type(
-            f"{code.replace('.', '_')}_formatter",
-            (_ModerationFormatter,),
-            {"label": label, "message": message},
-        )
-        actions.register_action(code)(formatter)
+    ]
+    register_log_actions(actions, entries, reasons)

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.log_actions import LogFormatter
 
 from mentions.bulk_actions import BULK_ACTIONS
 from mentions.models import ReceivedMention
 from mentions.permissions import ACCESS
 from mentions.viewsets import MentionViewSet
+from moderation.log_actions import register_log_actions
 from moderation.viewsets import register_queue
 
 mention_viewset = MentionViewSet()
@@ -43,27 +43,13 @@ def add_mentions_panel(request, panels: list) -> None:
             panels.append(MentionsAwaitingModerationPanel(waiting))
 
 
-class _MentionFormatter(LogFormatter):
-    """Adds the reason where there is one: “Mention rejected: The page is too large”."""
-
-    def format_message(self, log_entry) -> str:
-        reason = log_entry.data.get("reason")
-        if reason in ReceivedMention.Reason.values:
-            return f"{self.message}: {ReceivedMention.Reason(reason).label}"
-        return str(self.message)
-
-
 @hooks.register("register_log_actions")
 def register_mention_log_actions(actions) -> None:
-    for code, label, message in [
+    """The reason after the message: “Mention rejected: The page is too large”."""
+    entries = [
         ("mentions.verify", _("Verify mention"), _("Link found on the mentioning page")),
         ("mentions.reject", _("Reject mention"), _("Mention rejected by the verification")),
         ("mentions.approve", _("Approve mention"), _("Mention approved and shown")),
         ("mentions.decline", _("Decline mention"), _("Mention declined")),
-    ]:
-        formatter = type(
-            f"{code.replace('.', '_')}_formatter",
-            (_MentionFormatter,),
-            {"label": label, "message": message},
-        )
-        actions.register_action(code)(formatter)
+    ]
+    register_log_actions(actions, entries, dict(ReceivedMention.Reason.choices))
