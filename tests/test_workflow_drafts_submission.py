@@ -18,11 +18,10 @@ from wagtail.test.utils.form_data import (
     rich_text,
     streamfield,
 )
-from wagtail_localize.models import Translation, TranslationSource
 
 from blog.models import StoryPage, VideoPage
 from tests.blog_factories import draftail, make_image, make_story, video_form_data, video_index
-from tests.translations_support import translate_home
+from tests.translations_support import translate_as_draft, translate_home
 from tests.workflow_factories import (
     current_task_state,
     edit_form_data,
@@ -142,14 +141,7 @@ def test_a_translation_is_not_submitted_while_its_checks_fail(
     translate_home(home_page, spanish)
     record = make_consent()
     story = make_story(home_page, author=author, storyteller_type="patient", consent_record=record)
-    index_source, _created = TranslationSource.get_or_create_from_instance(story.get_parent())
-    Translation.objects.create(source=index_source, target_locale=spanish).save_target(
-        user=author, publish=True
-    )
-    source, _created = TranslationSource.get_or_create_from_instance(story)
-    story_translation = Translation.objects.create(source=source, target_locale=spanish)
-    story_translation.save_target(user=author, publish=False)
-    spanish_page = story.get_translation(spanish)
+    story_translation, spanish_page = translate_as_draft(story, spanish, author)
     revisions = spanish_page.revisions.count()
     # The consent lapses before the translation is submitted.
     ConsentRecord.objects.filter(pk=record.pk).update(

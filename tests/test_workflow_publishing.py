@@ -8,13 +8,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import Page, PageLogEntry, WorkflowState
-from wagtail_localize.models import Translation, TranslationSource
 
 from policy.models import PolicyPage
 from tests.blog_factories import make_story
 from tests.policy_fixtures import START, edit_data, make_policy, policy_index, publish_version
 from tests.test_workflow_review import assert_refused
-from tests.translations_support import translate_home
+from tests.translations_support import translate_as_draft, translate_home
 from tests.workflow_factories import (
     current_task_state,
     edit_form_data,
@@ -106,14 +105,7 @@ def spanish_story(home_page, spanish, author):
         consent_record=make_consent(),
         title="Night",
     )
-    index_source, _ = TranslationSource.get_or_create_from_instance(story.get_parent())
-    Translation.objects.create(source=index_source, target_locale=spanish).save_target(
-        user=author, publish=True
-    )
-    source, _ = TranslationSource.get_or_create_from_instance(story)
-    story_translation = Translation.objects.create(source=source, target_locale=spanish)
-    story_translation.save_target(user=author, publish=False)
-    spanish_page = story.get_translation(spanish)
+    story_translation, spanish_page = translate_as_draft(story, spanish, author)
     assert not spanish_page.live
     storyteller_approves(spanish_page)
     return story_translation, spanish_page

@@ -1,11 +1,12 @@
-"""Helpers for the translation tests: a Spanish home page made the way the demo seed makes it."""
+"""Helpers for the translation tests: a Spanish home page made the way the demo seed makes it,
+pages translated through wagtail-localize, and the hreflang links and switcher they show."""
 
 from __future__ import annotations
 
 import re
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from demo.seed.spanish_text import HOME
 from demo.seed.translations import translate_page
@@ -50,3 +51,17 @@ def translate_every_segment(page: Page, spanish: Locale, prefix: str = "[es] ") 
     }
     translate_page(page, lines, spanish, None)
     return page.get_translation(spanish)
+
+
+def translate_as_draft(page: Page, spanish: Locale, user) -> tuple[Translation, Page]:
+    """Start a wagtail-localize translation of ``page`` as ``user`` would: its parent
+    translated and published, the page itself saved as a draft, not live. Returns the
+    translation and the Spanish page."""
+    parent_source, _created = TranslationSource.get_or_create_from_instance(page.get_parent())
+    Translation.objects.create(source=parent_source, target_locale=spanish).save_target(
+        user=user, publish=True
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=spanish)
+    translation.save_target(user=user, publish=False)
+    return translation, page.get_translation(spanish)
