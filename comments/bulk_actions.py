@@ -24,15 +24,9 @@ class CommentBulkAction(ModerationBulkAction):
     )
     no_access_message = _("You don't have permission to moderate these comments")
 
-    def reason(self) -> str:
-        return ""
-
-    def get_execution_context(self) -> dict:
-        return {"user": self.request.user, "status": self.status, "reason": self.reason()}
-
     @classmethod
-    def execute_action(cls, objects, user=None, status="", reason="", **kwargs) -> tuple[int, int]:
-        return moderate([comment.pk for comment in objects], status, user, reason), 0
+    def decide(cls, pks, status, user, request, reason: str = "") -> int:
+        return moderate(pks, status, user, reason)
 
 
 class ApproveBulkAction(CommentBulkAction):
@@ -61,8 +55,8 @@ class RejectBulkAction(CommentBulkAction):
         "%(count)d comment rejected.", "%(count)d comments rejected.", "count"
     )
 
-    def reason(self) -> str:
-        return self.cleaned_form.cleaned_data["reason"]
+    def decision_details(self) -> dict[str, str]:
+        return {"reason": self.cleaned_form.cleaned_data["reason"]}
 
 
 class SpamBulkAction(CommentBulkAction):

@@ -23,15 +23,13 @@ class MentionBulkAction(ModerationBulkAction):
     )
     no_access_message = _("You don't have permission to moderate these mentions")
 
-    def get_execution_context(self) -> dict:
-        return {"user": self.request.user, "status": self.status, "request": self.request}
-
     @classmethod
-    def execute_action(cls, objects, user=None, status="", request=None, **kwargs):
-        changed, refused = moderate([mention.pk for mention in objects], status, user)
+    def decide(cls, pks, status, user, request) -> int:
+        """Approving refuses the mentions that never passed verification, and says so."""
+        changed, refused = moderate(pks, status, user)
         if refused and request is not None:
             messages.warning(request, CANNOT_APPROVE)
-        return changed, 0
+        return changed
 
 
 class ApproveBulkAction(MentionBulkAction):

@@ -3,6 +3,8 @@ page (``moderation/confirm_bulk_moderation.html``), and Wagtail's delete for adm
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -12,7 +14,8 @@ from moderation.permissions import ModerationAccess
 
 
 class ModerationBulkAction(SnippetBulkAction):
-    """Subclasses name ``access``, ``models``, ``status`` and the words of the page."""
+    """Subclasses name ``access``, ``models``, ``status`` and the words of the page, and apply
+    the decision with the queue's own moderation in ``decide``."""
 
     access: ModerationAccess
     template_name = "moderation/confirm_bulk_moderation.html"
@@ -36,6 +39,33 @@ class ModerationBulkAction(SnippetBulkAction):
         return self.permission_policy.user_has_permission_for_instance(
             self.request.user, "change", obj
         )
+
+    def decision_details(self) -> dict[str, Any]:
+        """What ``decide`` needs from the confirmation form besides the status (a rejection
+        reason); nothing by default."""
+        return {}
+
+    def get_execution_context(self) -> dict[str, Any]:
+        return {
+            "user": self.request.user,
+            "status": self.status,
+            "request": self.request,
+            **self.decision_details(),
+        }
+
+    @classmethod
+    def execute_action(
+        cls, objects, user=None, status: str = "", request: HttpRequest | None = None, **details
+    ) -> tuple[int, int]:
+        """The decision applied to every selected item: (how many changed, no child objects)."""
+        return cls.decide([item.pk for item in objects], status, user, request, **details), 0
+
+    @classmethod
+    def decide(
+        cls, pks: list[int], status: str, user, request: HttpRequest | None, **details
+    ) -> int:
+        """The queue's moderation of the items ``pks``; how many changed."""
+        raise NotImplementedError
 
     def get_success_message(self, num_parent_objects: int, num_child_objects: int) -> str:
         return self.success_message % {"count": num_parent_objects}
