@@ -6,7 +6,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from wagtail.models import Site
@@ -21,10 +20,8 @@ PUBLIC = "public, max-age=60, stale-while-revalidate=30"
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
+    """The page cache on (tests/conftest.py's empty_cache empties it around each test)."""
     settings.PAGECACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

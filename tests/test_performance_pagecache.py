@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -34,10 +33,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
+    """The page cache on (tests/conftest.py's empty_cache empties it around each test)."""
     settings.PAGECACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def read(path: str):

@@ -45,7 +45,14 @@ from tests.conftest import PASSWORD, make_user
 from tests.e2e.browser_support import expect
 from workflow.models import ConsentRecord, StorytellerApproval
 
-pytestmark = [pytest.mark.django_db, pytest.mark.e2e, pytest.mark.slow]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    # Staff sign in with codes while the live server's threads write the same tables: SQLite
+    # answers "database table is locked" (otp_totp_totpdevice) where PostgreSQL serves both.
+    pytest.mark.postgres(reason="the live server and the test write the same tables at once"),
+]
 
 PLAYER_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com"}
 TITLE = "Walking the corridor again after my stroke"
