@@ -39,8 +39,14 @@ demo: $(STAMP_APP)
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=clinic_site.settings.dev $(MANAGE) seed_demo
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=clinic_site.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# On SQLite, two pytest-xdist workers, each with its own test database and Redis database, a
+# test file at a time and the browser tests together (groups: tests/conftest.py). On PostgreSQL (DATABASE_URL set, as in
+# CI) one process: its transactional tests (gunicorn instances, backups) flush the database,
+# which only pytest-django's one-process order keeps from the others. PYTEST_WORKERS=N chooses.
+PYTEST_WORKERS ?= $(if $(DATABASE_URL),0,2)
+
 test: $(STAMP_TEST)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .

@@ -35,11 +35,20 @@ PASSWORD = "correct horse battery staple"
 HOW_TO_RUN = "set DATABASE_URL=postgres://… to run it"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test marked ``postgres(reason=…)`` is skipped on SQLite with that reason (``-ra``
+    """Units of work for pytest-xdist (``make test`` on SQLite, ``--dist loadgroup``): each test
+    file is one, so its module fixtures are built once, and the browser tests are one together,
+    so their package's live demo is seeded, served and put back once, after the other work a
+    worker was given (pytest-django orders live-server tests last).
+
+    A test marked ``postgres(reason=…)`` is skipped on SQLite with that reason (``-ra``
     lists it); on PostgreSQL, as in CI, it runs. The only way a test skips for its database."""
     from django.db import connection
 
+    for item in items:
+        group = "e2e" if item.get_closest_marker("e2e") else item.path.name
+        item.add_marker(pytest.mark.xdist_group(group))
     if connection.vendor == "postgresql":
         return
     for item in items:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +37,15 @@ def server_database_url() -> str | None:
     user = found["USER"] or "postgres"
     host = found["HOST"] or "127.0.0.1"
     return f"postgres://{user}@{host}:{found['PORT'] or 5432}/{found['NAME']}"
+
+
+def redis_url(default_db: int) -> str:
+    """The Redis database a test may fill and flush: ``REDIS_URL`` (else ``default_db``), moved
+    up by the pytest-xdist worker's number so parallel workers never flush each other's keys."""
+    url = urlsplit(os.environ.get("REDIS_URL") or f"redis://127.0.0.1:6379/{default_db}")
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    database = (int(url.path.strip("/") or 0) + worker) % 16
+    return urlunsplit(url._replace(path=f"/{database}"))
 
 
 def free_port() -> int:

@@ -9,7 +9,6 @@ query once rendered, and a publish changes it at once.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 
@@ -22,10 +21,11 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from blog.models import StoryIndexPage, StoryPage
+from tests.server_support import redis_url
 
 pytestmark = pytest.mark.slow
 
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
+REDIS_URL = redis_url(default_db=2)
 
 
 def menu(html: str) -> list[tuple[str, str, bool]]:

@@ -19,10 +19,10 @@ import pytest
 from django.conf import settings as django_settings
 
 from tests.blog_factories import make_story, story_index
-from tests.server_support import free_port, server_database_url
+from tests.server_support import free_port, redis_url, server_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/7"
+REDIS_URL = redis_url(default_db=7)
 
 # Committed data, seen by the servers; the migrations' rows (home page, groups) are restored first.
 pytestmark = [
