@@ -219,9 +219,13 @@ def autosave_settled(page) -> None:
 
 
 def save_draft(page) -> None:
+    """Save a draft and wait for Wagtail's answer: "… created." when this save creates the
+    page (autosave had not yet), "… has been updated." when it already existed."""
     autosave_settled(page)
     page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been")
+    expect(page.locator(".messages")).to_contain_text(
+        re.compile(rf"Page '{re.escape(TITLE)}' (created|has been)")
+    )
 
 
 def action_menu(page, label: str) -> None:
