@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import translation
@@ -30,9 +29,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
 from clinic_site.routing import (
-    ServingHome,
+    by_translation_key,
+    joined_specific,
+    load_sites,
     remember_serving_home,
     root_paths,
+    serving_home_page,
     site_for,
     specific_paths,
 )
@@ -160,13 +162,8 @@ def _specific(page: Page) -> Page:
     model = page.specific_class
     if model is None or model is Page:
         return page
-    specific = page
-    try:
-        for name in specific_paths()[model]:
-            specific = getattr(specific, name)
-    except (KeyError, ObjectDoesNotExist):
-        return page.specific
-    if not isinstance(specific, model):  # an object of a concrete ancestor: not loaded
+    specific = joined_specific(page, model)
+    if specific is None:
         return page.specific
     specific._state.fields_cache.setdefault("locale", page.locale)
     return specific
@@ -201,11 +198,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
     components = [component for component in path.split("/") if component]
     if len(components) > MAX_PRELOADED_SEGMENTS or hasattr(request, "_wagtail_route_for_request"):
         return
-    sites = list(
-        Site.objects.select_related("root_page", "root_page__locale").order_by(
-            "-root_page__url_path", "-is_default_site", "hostname"
-        )
-    )
+    sites = load_sites()
     site = site_for(sites, request)
     if site is None:
         return
@@ -219,15 +212,10 @@ def preload_route(request: HttpRequest, path: str) -> None:
         page.site_has_view_restrictions = row.site_has_view_restrictions
         pages.append(page)
 
-    translations: dict[str, list[Page]] = defaultdict(list)
-    for page in pages:
-        translations[str(page.translation_key)].append(page)
-    homes = translations[str(site.root_page.translation_key)]
-    root = next((page for page in homes if page.pk == site.root_page_id), None)
-    in_language = next((page for page in homes if page.locale.language_code == language), None)
-    if root is None or in_language is None:  # no home page in this language: Wagtail decides
+    translations = by_translation_key(pages)
+    home = serving_home_page(site, translations[str(site.root_page.translation_key)], language)
+    if home is None:  # no home page in this language: Wagtail decides
         return
-    home = in_language if in_language.live else root
 
     chain = [home]
     for slug in components:  # each page's child with the next slug, as Page.route finds it
@@ -262,7 +250,7 @@ def preload_route(request: HttpRequest, path: str) -> None:
             if version.live
         }
     request._clinic_preloaded_children = children
-    remember_serving_home(request, ServingHome(language, home, home.site_has_view_restrictions))
+    remember_serving_home(request, language, home, home.site_has_view_restrictions)
     try:
         request._wagtail_route_for_request = home.route(request, components)
     except Http404:

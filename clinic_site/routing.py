@@ -8,14 +8,45 @@ questions with these functions, leaving the answers where Wagtail looks for them
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site, get_page_models
 from wagtail.models.sites import SiteRootPath
+
+
+def load_sites() -> list[Site]:
+    """Every site with its home page, in the order Wagtail lists their root paths."""
+    return list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+    )
+
+
+def by_translation_key(pages: Iterable[Page]) -> dict[str, list[Page]]:
+    """Pages grouped with their translations: {translation key: [page in each language]}."""
+    translations: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        translations[str(page.translation_key)].append(page)
+    return translations
+
+
+def serving_home_page(site: Site, homes: list[Page], language: str) -> Page | None:
+    """The home page that serves ``language`` on ``site``, among its home pages in every
+    language: the language's own when live, else the site's; None when either is missing
+    (Wagtail then decides)."""
+    root = next((page for page in homes if page.pk == site.root_page_id), None)
+    in_language = next((page for page in homes if page.locale.language_code == language), None)
+    if root is None or in_language is None:
+        return None
+    return in_language if in_language.live else root
 
 
 def site_for(sites: list[Site], request: HttpRequest) -> Site | None:
@@ -81,6 +112,18 @@ def specific_paths() -> dict[type[Page], tuple[str, ...]]:
     return paths
 
 
+def joined_specific(page: Page, model: type[Page]) -> Page | None:
+    """The ``model`` object a row loaded with ``select_related(specific_link(model))`` holds,
+    or None when the row holds none (another type, or the join was not made)."""
+    specific = page
+    try:
+        for name in specific_paths()[model]:
+            specific = getattr(specific, name)
+    except (KeyError, ObjectDoesNotExist):
+        return None
+    return specific if isinstance(specific, model) else None
+
+
 def specific_link(model: type[Page]) -> str:
     """The ``select_related`` path from Page down to ``model`` ("storypage")."""
     return "__".join(specific_paths()[model])
@@ -102,5 +145,8 @@ def serving_home(request: HttpRequest, language: str) -> ServingHome | None:
     return found if found is not None and found.language == language else None
 
 
-def remember_serving_home(request: HttpRequest, home: ServingHome) -> None:
-    request._clinic_serving_home = home
+def remember_serving_home(
+    request: HttpRequest, language: str, page: Page, site_has_view_restrictions: bool
+) -> None:
+    """Record the home page found for ``language``, for ``serving_home`` to give back."""
+    request._clinic_serving_home = ServingHome(language, page, site_has_view_restrictions)

@@ -12,13 +12,13 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from clinic_site.routing import specific_link, specific_paths
+from clinic_site.routing import joined_specific, specific_link
 
 
 @dataclass(frozen=True)
@@ -83,15 +83,8 @@ def with_own_fields(pages: QuerySet, types: list[ResultType]) -> QuerySet:
 def specific_of(page: Page, kinds: dict[int, ResultType]) -> Page:
     """The specific page a ``with_own_fields`` row already holds (the row itself if none)."""
     kind = kinds.get(page.content_type_id)
-    if kind is None:
-        return page
-    specific = page
-    try:
-        for name in specific_paths()[kind.model]:
-            specific = getattr(specific, name)
-    except ObjectDoesNotExist:
-        return page
-    return specific
+    specific = joined_specific(page, kind.model) if kind is not None else None
+    return page if specific is None else specific
 
 
 def has_field(model: type | None, name: str) -> bool:

@@ -11,16 +11,22 @@ the site and root paths are left on the request where Wagtail's ``Site.find_for_
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Exists
 from django.http import HttpRequest
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 
-from clinic_site.routing import ServingHome, remember_serving_home, root_paths, site_for
+from clinic_site.routing import (
+    by_translation_key,
+    load_sites,
+    remember_serving_home,
+    root_paths,
+    serving_home_page,
+    site_for,
+)
 
 
 @dataclass(frozen=True)
@@ -45,11 +51,7 @@ def _active_locale(homes: list[Page]) -> Locale:
 
 def load_site(request: HttpRequest) -> SearchSite:
     """Load the request's site, root paths and locale; say whether ``.public()`` is needed."""
-    sites = list(
-        Site.objects.select_related("root_page", "root_page__locale").order_by(
-            "-root_page__url_path", "-is_default_site", "hostname"
-        )
-    )
+    sites = load_sites()
     if not sites:
         return SearchSite(Locale.get_active(), has_view_restrictions=True)
     homes = list(
@@ -57,30 +59,15 @@ def load_site(request: HttpRequest) -> SearchSite:
         .select_related("locale")
         .annotate(site_has_view_restrictions=Exists(PageViewRestriction.objects.all()))
     )
-    translations: dict[str, list[Page]] = defaultdict(list)
-    for home in homes:
-        translations[str(home.translation_key)].append(home)
+    translations = by_translation_key(homes)
     site = site_for(sites, request)
     request._wagtail_site = site
     request._wagtail_cached_site_root_paths = root_paths(sites, translations)
     restricted = any(home.site_has_view_restrictions for home in homes) or not homes
     locale = _active_locale(homes)
     if site is not None:
-        remember_serving_home(request, _serving_home(site, translations, locale, restricted))
+        homes_of_site = translations[str(site.root_page.translation_key)]
+        home = serving_home_page(site, homes_of_site, locale.language_code)
+        if home is not None:
+            remember_serving_home(request, locale.language_code, home, restricted)
     return SearchSite(locale, has_view_restrictions=restricted)
-
-
-def _serving_home(
-    site: Site, translations: dict[str, list[Page]], locale: Locale, restricted: bool
-) -> ServingHome:
-    """The home page that serves ``locale`` on ``site`` (the site's own when that language has
-    no live one), as routing finds it for pages: the main menu lists the pages below it."""
-    in_language = next(
-        (
-            home
-            for home in translations[str(site.root_page.translation_key)]
-            if home.locale_id == locale.pk and home.live
-        ),
-        site.root_page,
-    )
-    return ServingHome(locale.language_code, in_language, restricted)
