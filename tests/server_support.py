@@ -14,16 +14,21 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def manage(*args: str, env: Mapping[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run ``manage.py`` in a fresh interpreter with exactly ``env``; output captured as text."""
+def python(*args: str, env: Mapping[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run this Python with ``args`` in the checkout, with exactly ``env``; output as text."""
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env=dict(env),
         capture_output=True,
         text=True,
         timeout=timeout,
     )
+
+
+def manage(*args: str, env: Mapping[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``manage.py`` in a fresh interpreter with exactly ``env``; output captured as text."""
+    return python("manage.py", *args, env=env, timeout=timeout)
 
 
 def server_database_url() -> str | None:

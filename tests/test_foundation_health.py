@@ -2,13 +2,10 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.server_support import python
 
 
 @pytest.mark.django_db
@@ -42,15 +39,8 @@ def test_health_503_without_stack_trace_when_database_is_down():
         "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
         "LOG_LEVEL": "CRITICAL",
     }
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = python("-c", script, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["code"] == 503
     body = json.loads(answer["body"])

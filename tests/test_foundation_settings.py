@@ -4,13 +4,12 @@ import json
 import os
 import re
 import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 
 from clinic_site.settings.env import email_settings
-from tests.server_support import ROOT, manage
+from tests.server_support import manage, python
 
 
 def import_production(**env_overrides: str) -> subprocess.CompletedProcess:
@@ -85,14 +84,7 @@ def settings_of(settings_module: str, *names: str, **env: str) -> dict:
         "import json; from django.conf import settings; "
         f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=settings_env(settings_module, **env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = python("-c", script, env=settings_env(settings_module, **env), timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -18,6 +15,7 @@ from clinic_site.request_log import JsonFormatter
 from private_media.views import DOWNLOADED_ACTION
 from tests.comments_support import form_data, post_url
 from tests.media_support import consent_collection, upload_document
+from tests.server_support import python
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +105,6 @@ def test_every_private_download_is_in_the_audit_log(
     assert "Consent Ward 9" in html
 
 
-ROOT = Path(__file__).resolve().parent.parent
 ACCESS_LOG_PROBE = """
 import logging, runpy
 from gunicorn.config import Config
@@ -126,13 +123,6 @@ def test_gunicorn_writes_access_lines_only_when_asked(access_log, written):
     """With gunicorn.conf.py's JSON logging set up, access lines are off unless
     GUNICORN_ACCESS_LOG is set (README "Logs and private downloads")."""
     env = {**os.environ, "GUNICORN_ACCESS_LOG": access_log}
-    probe = subprocess.run(
-        [sys.executable, "-c", ACCESS_LOG_PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    probe = python("-c", ACCESS_LOG_PROBE, env=env, timeout=60)
     assert probe.returncode == 0, probe.stderr
     assert probe.stdout.strip() == written
