@@ -179,11 +179,16 @@ def measure_with_threads(port: int, figure: Figure, args: argparse.Namespace) ->
         setattr(figure, f"p{share}_ms", percentile(latencies or [0.0], share / 100) * 1000)
 
 
-def worker_memory_mb(master_pid: int) -> list[float]:
-    """Resident memory of each gunicorn worker (children of the master), in MB."""
+def gunicorn_workers(master_pid: int) -> list[str]:
+    """The process ids of gunicorn's workers: the master's children."""
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    return children.read_text().split() if children.exists() else []
+
+
+def worker_memory_mb(master_pid: int) -> list[float]:
+    """Resident memory of each gunicorn worker, in MB."""
     sizes = []
-    for pid in children.read_text().split() if children.exists() else []:
+    for pid in gunicorn_workers(master_pid):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 sizes.append(int(line.split()[1]) / 1024)
@@ -207,8 +212,7 @@ def serving_pids(master_pid: int, database_url: str) -> list[str]:
     the CPU a page costs the server, whatever else the machine runs."""
     import psycopg
 
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
-    workers = children.read_text().split() if children.exists() else []
+    workers = gunicorn_workers(master_pid)
     name = urlsplit(database_url).path.lstrip("/")
     with psycopg.connect(database_url, autocommit=True, connect_timeout=5) as connection:
         backends = connection.execute(
